@@ -1,0 +1,71 @@
+using Prometheus;
+
+namespace AgentSpec.Runtime.Metrics;
+
+/// <summary>The metric families of spec §6.3 on a registry owned by one runtime instance (prometheus-net).</summary>
+public sealed class RuntimeMetrics
+{
+    private static readonly double[] DurationBuckets = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
+
+    public RuntimeMetrics(string version, string specHash)
+    {
+        Registry = Prometheus.Metrics.NewCustomRegistry();
+        var f = Prometheus.Metrics.WithCustomRegistry(Registry);
+        Invocations = f.CreateCounter("agentspec_invocations_total", "Agent invocations by final status and source.", "agent", "status", "source");
+        InvocationDuration = f.CreateHistogram("agentspec_invocation_duration_seconds", "Wall-clock duration of invocations.",
+            new HistogramConfiguration { LabelNames = ["agent"], Buckets = DurationBuckets });
+        InvocationTurns = f.CreateHistogram("agentspec_invocation_turns", "Model calls per invocation.",
+            new HistogramConfiguration { LabelNames = ["agent"], Buckets = [1, 2, 3, 4, 5, 8, 10, 15, 20, 30, 50] });
+        Tokens = f.CreateCounter("agentspec_tokens_total", "Tokens reported by providers.", "agent", "model", "type");
+        ToolCalls = f.CreateCounter("agentspec_tool_calls_total", "Tool calls by outcome.", "agent", "tool", "status");
+        ToolCallDuration = f.CreateHistogram("agentspec_tool_call_duration_seconds", "Tool call duration.",
+            new HistogramConfiguration { LabelNames = ["agent", "tool"], Buckets = [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60] });
+        Errors = f.CreateCounter("agentspec_errors_total", "Errors attributable to an agent, by code.", "agent", "code");
+        ModelCalls = f.CreateCounter("agentspec_model_calls_total", "Model calls by outcome.", "agent", "provider", "model", "status");
+        ModelCallDuration = f.CreateHistogram("agentspec_model_call_duration_seconds", "Model call duration.",
+            new HistogramConfiguration { LabelNames = ["provider", "model"], Buckets = DurationBuckets });
+        ModelRetries = f.CreateCounter("agentspec_model_retries_total", "Model call retries.", "provider", "model", "reason");
+        ModelFallbacks = f.CreateCounter("agentspec_fallback_total", "Model fallbacks.", "agent", "from_model", "to_model");
+        AgentFallbacks = f.CreateCounter("agentspec_agent_fallback_total", "Agent fallbacks.", "agent", "to_agent");
+        HttpRequests = f.CreateCounter("agentspec_http_requests_total", "HTTP requests.", "route", "method", "status");
+        HttpDuration = f.CreateHistogram("agentspec_http_request_duration_seconds", "HTTP request duration.",
+            new HistogramConfiguration { LabelNames = ["route", "method"], Buckets = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120] });
+        SessionsActive = f.CreateGauge("agentspec_sessions_active", "Live sessions.", "agent");
+        Inflight = f.CreateGauge("agentspec_inflight_invocations", "Top-level invocations in flight.");
+        PipelineRuns = f.CreateCounter("agentspec_pipeline_runs_total", "Pipeline runs.", "pipeline", "status");
+        PipelineSteps = f.CreateCounter("agentspec_pipeline_steps_total", "Pipeline steps.", "pipeline", "step", "status");
+        GuardrailViolations = f.CreateCounter("agentspec_guardrail_violations_total", "Guardrail matches.", "agent", "guardrail", "mode");
+        f.CreateGauge("agentspec_build_info", "Runtime build information.", "version", "spec_hash").WithLabels(version, specHash).Set(1);
+        DotNetStats.Register(Registry);
+        var rss = f.CreateGauge("process_resident_memory_bytes", "Resident memory size in bytes.");
+        Registry.AddBeforeCollectCallback(() =>
+        {
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            rss.Set(process.WorkingSet64);
+        });
+    }
+
+    public CollectorRegistry Registry { get; }
+    public Counter Invocations { get; }
+    public Histogram InvocationDuration { get; }
+    public Histogram InvocationTurns { get; }
+    public Counter Tokens { get; }
+    public Counter ToolCalls { get; }
+    public Histogram ToolCallDuration { get; }
+    public Counter Errors { get; }
+    public Counter ModelCalls { get; }
+    public Histogram ModelCallDuration { get; }
+    public Counter ModelRetries { get; }
+    public Counter ModelFallbacks { get; }
+    public Counter AgentFallbacks { get; }
+    public Counter HttpRequests { get; }
+    public Histogram HttpDuration { get; }
+    public Gauge SessionsActive { get; }
+    public Gauge Inflight { get; }
+    public Counter PipelineRuns { get; }
+    public Counter PipelineSteps { get; }
+    public Counter GuardrailViolations { get; }
+
+    /// <summary>Writes the Prometheus text exposition to <paramref name="stream"/>.</summary>
+    public Task WriteAsync(Stream stream, CancellationToken cancellationToken) => Registry.CollectAndExportAsTextAsync(stream, cancellationToken);
+}
