@@ -28,10 +28,12 @@ public static class ToolCallExecutor
                 gate.Release();
             }
         }).ToList();
-        return await Task.WhenAll(tasks).ConfigureAwait(false);
+        var done = await Task.WhenAll(tasks).ConfigureAwait(false);
+        foreach (var (record, _) in done) attempt.AddRecord(record);
+        return done.Select(d => d.Result).ToList();
     }
 
-    private static async Task<ToolResultItem> ExecuteOneAsync(AttemptContext attempt, ToolCallRequest call)
+    private static async Task<(ToolCallRecord Record, ToolResultItem Result)> ExecuteOneAsync(AttemptContext attempt, ToolCallRequest call)
     {
         var tool = attempt.Agent.FindTool(call.Name);
         var toolName = tool?.ToolName ?? call.Name;
@@ -71,7 +73,7 @@ public static class ToolCallExecutor
         }
         var ms = watch.ElapsedMilliseconds;
         var output = attempt.Runtime.Redactor.Redact(outcome.Output);
-        attempt.AddRecord(new ToolCallRecord(call.Id, toolName, call.Input, output, ms, outcome.IsError ? output : null, null));
+        var record = new ToolCallRecord(call.Id, toolName, call.Input, output, ms, outcome.IsError ? output : null, null);
         if (tool is not null)
         {
             var status = outcome.IsError ? "error" : "success";
@@ -95,7 +97,7 @@ public static class ToolCallExecutor
         if (outcome.IsError) end["error"] = output;
         end["tool_call"] = new JsonObject { ["id"] = call.Id, ["name"] = toolName };
         attempt.Events?.Emit("tool_call_end", end);
-        return new ToolResultItem(call.Id, CapForModel(output), outcome.IsError);
+        return (record, new ToolResultItem(call.Id, CapForModel(output), outcome.IsError));
     }
 
     private static string CapForModel(string output)

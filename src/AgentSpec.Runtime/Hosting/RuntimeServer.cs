@@ -81,7 +81,7 @@ public sealed class RuntimeServer : IAsyncDisposable
         }
         var providers = new ProviderRegistry();
         providers.Register(ProviderKind.Mock, () => new MockProvider(scripts));
-        ProviderFactories.RegisterSdkProviders(providers, env, redactor);
+        ProviderFactories.RegisterSdkProviders(providers, env);
         var metrics = new Metrics.RuntimeMetrics(RuntimeVersion.Version, document.SpecHash ?? "");
         var runtime = new RuntimeContext
         {
