@@ -17,6 +17,17 @@ public static class AgentCatalog
         var document = runtime.Document;
         var env = runtime.Environment;
         var skillTools = new Dictionary<string, IAgentTool>(StringComparer.Ordinal);
+        IReadOnlyList<Tools.Http.IpNetwork> allowed;
+        try
+        {
+            allowed = Tools.Http.SsrfGuard.ParseAllowList(env.Get("AGENTSPEC_HTTP_ALLOW_PRIVATE"));
+        }
+        catch (FormatException ex)
+        {
+            throw new ConfigurationException($"AGENTSPEC_HTTP_ALLOW_PRIVATE: {ex.Message}");
+        }
+        if (allowed.Count > 0) warnings.Add($"SSRF guard exemptions (AGENTSPEC_HTTP_ALLOW_PRIVATE): {string.Join(", ", allowed)}");
+        var guard = new Tools.Http.SsrfGuard(allowed);
         foreach (var (name, skill) in document.Skills)
         {
             var spec = new Conversation.ModelToolSpec(ToolNameSanitizer.Sanitize(name), skill.Description,
@@ -24,9 +35,10 @@ public static class AgentCatalog
             skillTools[name] = skill.Tool.Type switch
             {
                 "command" => new CommandTool(name, skill, spec, env, document.Secrets, baseDirectory),
+                "http" => new Tools.Http.HttpTool(name, skill, spec, env, document.Secrets, guard, runtime.Redactor, RuntimeVersion.Version),
                 _ => new UnsupportedTool(name, spec, $"{skill.Tool.Type} tools are not supported by this runtime version"),
             };
-            if (skill.Tool.Type != "command") warnings.Add($"skill \"{name}\": {skill.Tool.Type} tools are not supported by this runtime version; calls return an error");
+            if (skill.Tool.Type is not ("command" or "http")) warnings.Add($"skill \"{name}\": {skill.Tool.Type} tools are not supported by this runtime version; calls return an error");
         }
         var agents = new Dictionary<string, ResolvedAgent>(StringComparer.Ordinal);
         foreach (var definition in document.Agents)
