@@ -35,10 +35,11 @@ public static class AgentCatalog
             skillTools[name] = skill.Tool.Type switch
             {
                 "command" => new CommandTool(name, skill, spec, env, document.Secrets, baseDirectory),
+                "inline" => NewInline(name, skill, spec, env),
                 "http" => new Tools.Http.HttpTool(name, skill, spec, env, document.Secrets, guard, runtime.Redactor, RuntimeVersion.Version),
                 _ => new UnsupportedTool(name, spec, $"{skill.Tool.Type} tools are not supported by this runtime version"),
             };
-            if (skill.Tool.Type is not ("command" or "http")) warnings.Add($"skill \"{name}\": {skill.Tool.Type} tools are not supported by this runtime version; calls return an error");
+            if (skill.Tool.Type is not ("command" or "http" or "inline")) warnings.Add($"skill \"{name}\": {skill.Tool.Type} tools are not supported by this runtime version; calls return an error");
         }
         var agents = new Dictionary<string, ResolvedAgent>(StringComparer.Ordinal);
         foreach (var definition in document.Agents)
@@ -46,6 +47,18 @@ public static class AgentCatalog
             agents[definition.Name] = Resolve(runtime, definition, skillTools, warnings);
         }
         return agents;
+    }
+
+    private static InlineTool NewInline(string name, SkillDefinition skill, Conversation.ModelToolSpec spec, Configuration.RuntimeEnvironment env)
+    {
+        try
+        {
+            return new InlineTool(name, skill, spec, env);
+        }
+        catch (FormatException ex)
+        {
+            throw new ConfigurationException($"skill \"{name}\": {ex.Message}");
+        }
     }
 
     private static ResolvedAgent Resolve(RuntimeContext runtime, AgentDefinition definition, Dictionary<string, IAgentTool> skillTools, List<string> warnings)

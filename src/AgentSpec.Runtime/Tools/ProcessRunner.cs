@@ -14,7 +14,8 @@ public static class ProcessRunner
     private const int TailCap = 4096;
 
     public static async Task<ToolOutcome> RunAsync(string executable, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment,
-        string stdin, string? workingDirectory, TimeSpan timeout, string timeoutText, CancellationToken cancellationToken)
+        string stdin, string? workingDirectory, TimeSpan timeout, string timeoutText, CancellationToken cancellationToken,
+        long memoryLimitBytes = 0, string memoryLimitText = "")
     {
         var info = new ProcessStartInfo(executable)
         {
@@ -40,6 +41,19 @@ public static class ProcessRunner
         using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutCts.CancelAfter(timeout);
         var stdoutTask = ReadCappedAsync(process.StandardOutput.BaseStream, StdoutCap, () => Kill(process));
+        var overLimit = false;
+        using var sampler = memoryLimitBytes <= 0 ? null : new Timer(_ =>
+        {
+            try
+            {
+                if (process.HasExited || ProcessTreeMemory.ResidentBytes(process.Id) <= memoryLimitBytes) return;
+                overLimit = true;
+                Kill(process);
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        }, null, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
         var stderrTask = ReadCappedAsync(process.StandardError.BaseStream, StderrCap, null);
         try
         {
@@ -65,6 +79,7 @@ public static class ProcessRunner
             return ToolOutcome.Failure($"timed out after {timeoutText}");
         }
         var (stdout, truncated) = await stdoutTask.ConfigureAwait(false);
+        if (overLimit) return ToolOutcome.Failure($"memory limit {memoryLimitText} exceeded");
         var (stderr, _) = await stderrTask.ConfigureAwait(false);
         if (truncated) stdout += "\n[truncated]";
         else if (stdout.EndsWith('\n')) stdout = stdout.EndsWith("\r\n", StringComparison.Ordinal) ? stdout[..^2] : stdout[..^1];
