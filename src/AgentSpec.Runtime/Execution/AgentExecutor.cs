@@ -69,6 +69,10 @@ public sealed class AgentExecutor
         {
             throw new InvocationException("invalid_request", 400, ex.Message, agent.Name);
         }
+        if (_runtime.Budgets?.Exhausted(agent) is { } exhausted)
+        {
+            throw new InvocationException("budget_exceeded", 429, $"{exhausted.Period} budget of agent \"{agent.Name}\" is exhausted", agent.Name);
+        }
         var models = new ModelCaller(_runtime, agent.Name, agent.Routes);
         var definition = agent.Definition;
         var maxAttempts = 1 + (definition.OnError == "retry" ? definition.EffectiveMaxRetries : 0);

@@ -97,6 +97,7 @@ public sealed class AttemptContext
             if (response.Text.Length > 0 && !internalCall) _lastText = response.Text;
         }
         var model = Models.Current.ModelId;
+        Runtime.Budgets?.Record(Agent, model, Models.Current.Provider == ProviderKind.Mock, response.Usage.Input, response.Usage.Output, Request.CorrelationId);
         var metrics = Runtime.Metrics.Tokens;
         metrics.WithLabels(Agent.Name, model, "input").Inc(response.Usage.Input);
         metrics.WithLabels(Agent.Name, model, "output").Inc(response.Usage.Output);

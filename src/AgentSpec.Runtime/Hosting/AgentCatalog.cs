@@ -104,7 +104,10 @@ public static class AgentCatalog
         if (definition.OnInput is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined }) warnings.Add($"agent \"{definition.Name}\": on input blocks are not executed");
         if (definition.BudgetDaily is not null || definition.BudgetMonthly is not null)
         {
-            warnings.Add($"agent \"{definition.Name}\": spend budgets are not enforced by this runtime version");
+            foreach (var route in routes.Where(r => PriceTable.Find(r.ModelId, r.Provider == ProviderKind.Mock) is null))
+            {
+                warnings.Add($"agent \"{definition.Name}\": model \"{route.ModelId}\" has no built-in price; its calls count 0 against the budget");
+            }
         }
         var (configValues, configEnvironment) = ResolveConfig(runtime, definition);
         var tools = definition.Skills.Select(s => skillTools[s]).ToList();

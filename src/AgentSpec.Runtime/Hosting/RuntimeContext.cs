@@ -19,6 +19,9 @@ public sealed class RuntimeContext
     public required ProviderRegistry Providers { get; init; }
     public required Providers.Mock.MockScriptBook MockScripts { get; init; }
 
+    /// <summary>Agent spend per budget period (set once the context exists).</summary>
+    public Execution.BudgetTracker? Budgets { get; set; }
+
     /// <summary>Cancelled when the shutdown drain bound passes: in-flight work is then cancelled.</summary>
     public CancellationTokenSource ShutdownCancellation { get; } = new();
 

@@ -95,6 +95,16 @@ public sealed class RuntimeServer : IAsyncDisposable
             MockScripts = scripts,
             Delay = options.Delay ?? Task.Delay,
         };
+        runtime.Budgets = new BudgetTracker(runtime, options.Clock);
+        RateLimiter? rateLimiter;
+        try
+        {
+            rateLimiter = RateLimiter.Parse(env.Get("AGENTSPEC_RATE_LIMIT"));
+        }
+        catch (FormatException ex)
+        {
+            throw new ConfigurationException(ex.Message);
+        }
         var agents = AgentCatalog.Build(runtime, options.BaseDirectory, warnings);
         GuardrailChecker guardrails;
         try
@@ -125,6 +135,8 @@ public sealed class RuntimeServer : IAsyncDisposable
             Health = new HealthMonitor(env, ordered),
             Sessions = sessions,
             Authenticator = authenticator,
+            RateLimiter = rateLimiter,
+            TrustProxy = string.Equals(env.Get("AGENTSPEC_TRUST_PROXY"), "true", StringComparison.OrdinalIgnoreCase),
             Version = RuntimeVersion.Version,
         };
         return new RuntimeServer(options, state, warnings, startup);

@@ -19,4 +19,7 @@ public sealed class RuntimeServerOptions
     public string? TlsCertificate { get; init; }
     public string? TlsKey { get; init; }
     public Func<TimeSpan, CancellationToken, Task>? Delay { get; init; }
+
+    /// <summary>The clock of budget periods (tests inject one).</summary>
+    public Func<DateTimeOffset>? Clock { get; init; }
 }

@@ -19,6 +19,8 @@ public sealed class ApiState
     public required SessionStore Sessions { get; init; }
     public required ApiKeyAuthenticator Authenticator { get; init; }
     public required string Version { get; init; }
+    public RateLimiter? RateLimiter { get; init; }
+    public bool TrustProxy { get; init; }
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _invocations = new(StringComparer.Ordinal);

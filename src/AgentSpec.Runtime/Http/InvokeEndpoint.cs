@@ -15,6 +15,7 @@ public static class InvokeEndpoint
         bool stream)
     {
         var agent = AgentLookup.Find(state, info, agentName);
+        Admission.RateLimit(context, state, info);
         var raw = await RequestBodyReader.ReadObjectAsync(context, state.Runtime.Settings.MaxBodyBytes, allowEmpty: false).ConfigureAwait(false);
         var body = InvokeBody.Parse(raw);
         var sessionId = pathSession ?? body.SessionId;
@@ -41,6 +42,7 @@ public static class InvokeEndpoint
             {
                 throw new ApiException(503, "unavailable", $"agent \"{agent.Name}\" is not ready: {why}");
             }
+            Admission.Budget(state, agent);
             if (!state.TryEnterInvocation())
             {
                 throw new ApiException(503, "unavailable", "too many invocations in flight", null, new Dictionary<string, string> { ["Retry-After"] = "1" });

@@ -14,6 +14,7 @@ public static class PipelineEndpoint
     {
         if (!state.Runtime.Document.Pipelines.TryGetValue(name, out var pipeline)) throw ApiException.NotFound($"pipeline \"{name}\" not found");
         if (pipeline.Steps.Any(s => !info.MayUse(s.Agent))) throw new ApiException(403, "forbidden", $"not allowed to use every agent of pipeline \"{name}\"");
+        Admission.RateLimit(context, state, info);
         var raw = await RequestBodyReader.ReadObjectAsync(context, state.Runtime.Settings.MaxBodyBytes, allowEmpty: false).ConfigureAwait(false);
         var body = raw ?? throw ApiException.BadRequest("request body must be a JSON object");
         var hasInput = body.TryGetProperty("input", out var inputElement) && inputElement.ValueKind != JsonValueKind.Null;

@@ -11,6 +11,7 @@ public static class SessionsEndpoint
     public static async Task CreateAsync(HttpContext context, ApiState state, RequestInfo info, string agentName)
     {
         var agent = AgentLookup.Find(state, info, agentName);
+        Admission.RateLimit(context, state, info);
         var raw = await RequestBodyReader.ReadObjectAsync(context, state.Runtime.Settings.MaxBodyBytes, allowEmpty: true).ConfigureAwait(false);
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         Dictionary<string, string>? variables = null;

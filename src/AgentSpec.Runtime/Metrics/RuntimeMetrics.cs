@@ -34,6 +34,8 @@ public sealed class RuntimeMetrics
         Inflight = f.CreateGauge("agentspec_inflight_invocations", "Top-level invocations in flight.");
         PipelineRuns = f.CreateCounter("agentspec_pipeline_runs_total", "Pipeline runs.", "pipeline", "status");
         PipelineSteps = f.CreateCounter("agentspec_pipeline_steps_total", "Pipeline steps.", "pipeline", "step", "status");
+        Cost = f.CreateCounter("agentspec_cost_dollars_total", "Estimated spend in USD from the built-in price table.", "agent", "model");
+        BudgetUsage = f.CreateGauge("agentspec_budget_usage_ratio", "Spend of the current budget period over its limit.", "agent", "period");
         GuardrailViolations = f.CreateCounter("agentspec_guardrail_violations_total", "Guardrail matches.", "agent", "guardrail", "mode");
         f.CreateGauge("agentspec_build_info", "Runtime build information.", "version", "spec_hash").WithLabels(version, specHash).Set(1);
         DotNetStats.Register(Registry);
@@ -65,6 +67,8 @@ public sealed class RuntimeMetrics
     public Counter PipelineRuns { get; }
     public Counter PipelineSteps { get; }
     public Counter GuardrailViolations { get; }
+    public Counter Cost { get; }
+    public Gauge BudgetUsage { get; }
 
     /// <summary>Writes the Prometheus text exposition to <paramref name="stream"/>.</summary>
     public Task WriteAsync(Stream stream, CancellationToken cancellationToken) => Registry.CollectAndExportAsTextAsync(stream, cancellationToken);

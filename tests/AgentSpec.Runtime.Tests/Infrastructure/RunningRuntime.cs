@@ -24,7 +24,7 @@ public sealed class RunningRuntime : IAsyncDisposable
 
     /// <summary>Starts a runtime for <paramref name="documentJson"/> with the given environment (PATH and HOME are added).</summary>
     public static async Task<RunningRuntime> StartAsync(string documentJson, IDictionary<string, string>? env = null,
-        bool noRetryDelay = true)
+        bool noRetryDelay = true, Func<DateTimeOffset>? clock = null)
     {
         var document = RuntimeDocumentSerializer.Deserialize(documentJson, "test");
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -43,6 +43,7 @@ public sealed class RunningRuntime : IAsyncDisposable
             Port = 0,
             LogWriter = log,
             Delay = noRetryDelay ? (_, ct) => Task.Delay(1, ct) : null,
+            Clock = clock,
         });
         await server.StartAsync();
         return new RunningRuntime(server, log);
