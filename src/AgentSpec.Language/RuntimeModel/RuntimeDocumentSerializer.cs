@@ -5,12 +5,6 @@ namespace AgentSpec.RuntimeModel;
 /// <summary>Reads and writes runtime documents (snake_case JSON; unknown fields ignored).</summary>
 public static class RuntimeDocumentSerializer
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNameCaseInsensitive = false,
-        ReadCommentHandling = JsonCommentHandling.Disallow,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
 
     /// <summary>True when <paramref name="json"/> is an object with a top-level <c>format_version</c> (runtime spec §1.1).</summary>
     public static bool IsRuntimeDocument(string json)
@@ -32,7 +26,7 @@ public static class RuntimeDocumentSerializer
         RuntimeDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize<RuntimeDocument>(json, Options);
+            document = JsonSerializer.Deserialize(json, RuntimeDocumentJsonContext.Default.RuntimeDocument);
         }
         catch (JsonException ex)
         {
@@ -49,5 +43,5 @@ public static class RuntimeDocumentSerializer
     }
 
     /// <summary>Writes a runtime document as compact JSON.</summary>
-    public static string Serialize(RuntimeDocument document) => JsonSerializer.Serialize(document, Options);
+    public static string Serialize(RuntimeDocument document) => JsonSerializer.Serialize(document, RuntimeDocumentJsonContext.Default.RuntimeDocument);
 }

@@ -23,6 +23,9 @@ public sealed class ApiState
     public bool TrustProxy { get; init; }
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 
+    /// <summary>The constant part of the health body (agents, version, spec hash), rendered on first use.</summary>
+    public string? HealthFixedJson { get; set; }
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _invocations = new(StringComparer.Ordinal);
 
     /// <summary>Set when shutdown was requested: <c>/healthz</c> answers 503 <c>draining</c>.</summary>

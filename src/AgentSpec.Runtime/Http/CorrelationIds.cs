@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace AgentSpec.Runtime.Http;
 
 /// <summary>Correlation IDs (spec §6.2): a valid incoming ID is kept, else a new ULID is generated.</summary>
@@ -23,7 +21,7 @@ public static class CorrelationIds
         Span<byte> bytes = stackalloc byte[16];
         var ms = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         for (var i = 0; i < 6; i++) bytes[i] = (byte)(ms >> (8 * (5 - i)));
-        RandomNumberGenerator.Fill(bytes[6..]);
+        Random.Shared.NextBytes(bytes[6..]);
         var value = new UInt128(
             ((ulong)bytes[0] << 56) | ((ulong)bytes[1] << 48) | ((ulong)bytes[2] << 40) | ((ulong)bytes[3] << 32) |
             ((ulong)bytes[4] << 24) | ((ulong)bytes[5] << 16) | ((ulong)bytes[6] << 8) | bytes[7],

@@ -82,11 +82,10 @@ public sealed class RequestDispatcher
         {
             var template = route?.Template ?? "unmatched";
             var status = context.Response.StatusCode;
-            var m = _state.Runtime.Metrics;
-            m.HttpRequests.WithLabels(template, method, status.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();
-            m.HttpDuration.WithLabels(template, method).Observe(watch.Elapsed.TotalSeconds);
+            _state.Runtime.Metrics.ObserveRequest(template, method, status, watch.Elapsed.TotalSeconds);
             var quiet = template is "/healthz" or "/v1/metrics" || template == _state.Runtime.Settings.HealthPath;
-            _state.Runtime.Log.Write(quiet ? RuntimeLogLevel.Debug : RuntimeLogLevel.Info, "request completed",
+            var level = quiet ? RuntimeLogLevel.Debug : RuntimeLogLevel.Info;
+            if (_state.Runtime.Log.IsEnabled(level)) _state.Runtime.Log.Write(level, "request completed",
                 new LogField("correlation_id", correlationId), new LogField("method", method), new LogField("path", template),
                 new LogField("status", status), new LogField("duration_ms", watch.ElapsedMilliseconds), new LogField("key_id", keyId));
         }

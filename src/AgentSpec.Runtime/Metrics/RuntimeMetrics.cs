@@ -38,12 +38,16 @@ public sealed class RuntimeMetrics
         BudgetUsage = f.CreateGauge("agentspec_budget_usage_ratio", "Spend of the current budget period over its limit.", "agent", "period");
         GuardrailViolations = f.CreateCounter("agentspec_guardrail_violations_total", "Guardrail matches.", "agent", "guardrail", "mode");
         f.CreateGauge("agentspec_build_info", "Runtime build information.", "version", "spec_hash").WithLabels(version, specHash).Set(1);
-        DotNetStats.Register(Registry);
+        // The three standard process series, read at scrape time (no event listeners running in the background).
         var rss = f.CreateGauge("process_resident_memory_bytes", "Resident memory size in bytes.");
+        var cpu = f.CreateGauge("process_cpu_seconds_total", "Total user and system CPU time spent in seconds.");
+        var start = f.CreateGauge("process_start_time_seconds", "Start time of the process since unix epoch in seconds.");
         Registry.AddBeforeCollectCallback(() =>
         {
             using var process = System.Diagnostics.Process.GetCurrentProcess();
             rss.Set(process.WorkingSet64);
+            cpu.Set(process.TotalProcessorTime.TotalSeconds);
+            start.Set(new DateTimeOffset(process.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds() / 1000.0);
         });
     }
 
@@ -69,6 +73,18 @@ public sealed class RuntimeMetrics
     public Counter GuardrailViolations { get; }
     public Counter Cost { get; }
     public Gauge BudgetUsage { get; }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, int), (Counter.Child, Histogram.Child)> _requestSeries = new();
+
+    /// <summary>Counts one HTTP request (label children are cached per route, method and status).</summary>
+    public void ObserveRequest(string route, string method, int status, double seconds)
+    {
+        var (counter, histogram) = _requestSeries.GetOrAdd((route, method, status), key => (
+            HttpRequests.WithLabels(key.Item1, key.Item2, key.Item3.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            HttpDuration.WithLabels(key.Item1, key.Item2)));
+        counter.Inc();
+        histogram.Observe(seconds);
+    }
 
     /// <summary>Writes the Prometheus text exposition to <paramref name="stream"/>.</summary>
     public Task WriteAsync(Stream stream, CancellationToken cancellationToken) => Registry.CollectAndExportAsTextAsync(stream, cancellationToken);
