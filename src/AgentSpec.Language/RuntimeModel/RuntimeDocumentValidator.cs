@@ -41,6 +41,14 @@ public static class RuntimeDocumentValidator
             {
                 throw new RuntimeDocumentException($"{source}: skill \"{name}\": command tool without binary");
             }
+            if (skill.Tool.Type == "mcp" && (string.IsNullOrWhiteSpace(skill.Tool.Server) || string.IsNullOrWhiteSpace(skill.Tool.Name)))
+            {
+                throw new RuntimeDocumentException($"{source}: skill \"{name}\": mcp tool needs \"server\" and \"name\"");
+            }
+            if (skill.Tool.Type == "mcp" && !document.Servers.ContainsKey(skill.Tool.Server ?? ""))
+            {
+                throw new RuntimeDocumentException($"{source}: skill \"{name}\": unknown MCP server \"{skill.Tool.Server}\"");
+            }
             if (skill.Tool.Timeout is { } t && !DurationText.TryParse(t, out _))
             {
                 throw new RuntimeDocumentException($"{source}: skill \"{name}\": invalid timeout \"{t}\"");

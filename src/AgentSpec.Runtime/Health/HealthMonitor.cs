@@ -9,12 +9,14 @@ public sealed class HealthMonitor
 {
     private readonly RuntimeEnvironment _env;
     private readonly IReadOnlyList<ResolvedAgent> _agents;
+    private readonly IReadOnlyList<Tools.Mcp.McpConnection> _servers;
     private volatile HealthSnapshot _snapshot;
 
-    public HealthMonitor(RuntimeEnvironment env, IReadOnlyList<ResolvedAgent> agents)
+    public HealthMonitor(RuntimeEnvironment env, IReadOnlyList<ResolvedAgent> agents, IReadOnlyList<Tools.Mcp.McpConnection>? servers = null)
     {
         _env = env;
         _agents = agents;
+        _servers = servers ?? [];
         _snapshot = Compute();
     }
 
@@ -32,7 +34,7 @@ public sealed class HealthMonitor
             var provider = ProviderCheck(agent);
             checks.Add(provider);
             if (provider.Status == "fail") unavailable[agent.Name] = $"{provider.Name}: {provider.Detail}";
-            foreach (var tool in agent.Tools)
+            foreach (var tool in agent.StaticTools)
             {
                 if (tool is Tools.DelegationTool) continue;
                 var check = toolChecks.TryGetValue(tool.ToolName, out var existing) ? existing
@@ -41,6 +43,11 @@ public sealed class HealthMonitor
             }
         }
         checks.AddRange(toolChecks.Values);
+        foreach (var server in _servers)
+        {
+            checks.Add(server.Connected ? new HealthCheck($"mcp:{server.Name}", "pass", null)
+                : new HealthCheck($"mcp:{server.Name}", server.EverConnected ? "warn" : "fail", server.LastError.Length > 0 ? server.LastError : "connecting"));
+        }
         return new HealthSnapshot(checks, unavailable);
     }
 

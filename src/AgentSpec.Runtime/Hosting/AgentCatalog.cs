@@ -12,7 +12,8 @@ namespace AgentSpec.Runtime.Hosting;
 /// <summary>Resolves the document's agents at startup (spec §1.5 step 4); configuration errors throw <see cref="ConfigurationException"/>.</summary>
 public static class AgentCatalog
 {
-    public static Dictionary<string, ResolvedAgent> Build(RuntimeContext runtime, string baseDirectory, List<string> warnings)
+    public static Dictionary<string, ResolvedAgent> Build(RuntimeContext runtime, string baseDirectory, List<string> warnings,
+        Dictionary<string, Tools.Mcp.McpConnection> connections)
     {
         var document = runtime.Document;
         var env = runtime.Environment;
@@ -28,6 +29,12 @@ public static class AgentCatalog
         }
         if (allowed.Count > 0) warnings.Add($"SSRF guard exemptions (AGENTSPEC_HTTP_ALLOW_PRIVATE): {string.Join(", ", allowed)}");
         var guard = new Tools.Http.SsrfGuard(allowed);
+        Tools.Mcp.McpConnection Connection(string server, string user)
+        {
+            if (connections.TryGetValue(server, out var existing)) return existing;
+            if (!document.Servers.TryGetValue(server, out var definition)) throw new ConfigurationException($"{user}: unknown MCP server \"{server}\"");
+            return connections[server] = new Tools.Mcp.McpConnection(server, definition, env, document.Secrets, runtime.Log, RuntimeVersion.Version);
+        }
         foreach (var (name, skill) in document.Skills)
         {
             var spec = new Conversation.ModelToolSpec(ToolNameSanitizer.Sanitize(name), skill.Description,
@@ -36,15 +43,25 @@ public static class AgentCatalog
             {
                 "command" => new CommandTool(name, skill, spec, env, document.Secrets, baseDirectory),
                 "inline" => NewInline(name, skill, spec, env),
+                "mcp" => new Tools.Mcp.McpTool(name, spec.Name, skill.Description, spec.InputSchema,
+                    Connection(skill.Tool.Server ?? "", $"skill \"{name}\""), skill.Tool.Name ?? ""),
                 "http" => new Tools.Http.HttpTool(name, skill, spec, env, document.Secrets, guard, runtime.Redactor, RuntimeVersion.Version),
-                _ => new UnsupportedTool(name, spec, $"{skill.Tool.Type} tools are not supported by this runtime version"),
+                _ => throw new ConfigurationException($"skill \"{name}\": unknown tool type \"{skill.Tool.Type}\""),
             };
-            if (skill.Tool.Type is not ("command" or "http" or "inline")) warnings.Add($"skill \"{name}\": {skill.Tool.Type} tools are not supported by this runtime version; calls return an error");
         }
         var agents = new Dictionary<string, ResolvedAgent>(StringComparer.Ordinal);
         foreach (var definition in document.Agents)
         {
-            agents[definition.Name] = Resolve(runtime, definition, skillTools, warnings);
+            var clientServers = new List<Tools.Mcp.McpConnection>();
+            if (definition.Client is { } client)
+            {
+                if (!document.Clients.TryGetValue(client, out var clientDefinition))
+                {
+                    throw new ConfigurationException($"agent \"{definition.Name}\": unknown MCP client \"{client}\"");
+                }
+                clientServers.AddRange(clientDefinition.Servers.Select(s => Connection(s, $"client \"{client}\"")));
+            }
+            agents[definition.Name] = Resolve(runtime, definition, skillTools, warnings, clientServers);
         }
         return agents;
     }
@@ -61,7 +78,8 @@ public static class AgentCatalog
         }
     }
 
-    private static ResolvedAgent Resolve(RuntimeContext runtime, AgentDefinition definition, Dictionary<string, IAgentTool> skillTools, List<string> warnings)
+    private static ResolvedAgent Resolve(RuntimeContext runtime, AgentDefinition definition, Dictionary<string, IAgentTool> skillTools, List<string> warnings,
+        List<Tools.Mcp.McpConnection> clientServers)
     {
         var document = runtime.Document;
         var routes = definition.ModelChain.Select(m => ModelRouter.Route(m, runtime.Environment)).ToList();
@@ -115,7 +133,6 @@ public static class AgentCatalog
         {
             tools.AddRange(definition.Delegates.Select(d => (IAgentTool)new DelegationTool(d.Agent, d.When)));
         }
-        if (definition.Client is not null) warnings.Add($"agent \"{definition.Name}\": MCP clients are not supported by this runtime version");
         var prompt = definition.Prompt is { } p ? document.Prompts[p] : null;
         return new ResolvedAgent
         {
@@ -123,7 +140,8 @@ public static class AgentCatalog
             Fqn = definition.Fqn ?? $"{document.Package.Name}/Agent/{definition.Name}",
             Routes = routes,
             Prompt = prompt,
-            Tools = tools,
+            StaticTools = tools,
+            ClientServers = clientServers,
             ConfigValues = configValues,
             ConfigEnvironment = configEnvironment,
             Timeout = DurationText.Parse(definition.Timeout),

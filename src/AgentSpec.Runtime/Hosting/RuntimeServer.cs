@@ -105,7 +105,8 @@ public sealed class RuntimeServer : IAsyncDisposable
         {
             throw new ConfigurationException(ex.Message);
         }
-        var agents = AgentCatalog.Build(runtime, options.BaseDirectory, warnings);
+        var connections = new Dictionary<string, Tools.Mcp.McpConnection>(StringComparer.Ordinal);
+        var agents = AgentCatalog.Build(runtime, options.BaseDirectory, warnings, connections);
         GuardrailChecker guardrails;
         try
         {
@@ -132,7 +133,8 @@ public sealed class RuntimeServer : IAsyncDisposable
             AgentList = ordered,
             Agents = agents,
             Executor = new AgentExecutor(runtime, agents, guardrails),
-            Health = new HealthMonitor(env, ordered),
+            Health = new HealthMonitor(env, ordered, connections.Values.ToList()),
+            McpServers = connections.Values.ToList(),
             Sessions = sessions,
             Authenticator = authenticator,
             RateLimiter = rateLimiter,
@@ -180,6 +182,11 @@ public sealed class RuntimeServer : IAsyncDisposable
         Port = addresses.Select(a => new Uri(a.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal)).Port)
             .FirstOrDefault(settings.Port);
         _healthTimer = new Timer(_ => State.Health.Refresh(), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
+        foreach (var server in State.McpServers)
+        {
+            server.StateChanged += State.Health.Refresh;
+            server.Start();
+        }
         _sweepTimer = new Timer(_ => Sweep(), null, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60));
         if (!State.Authenticator.Enabled) Log.Warn("authentication disabled");
         foreach (var warning in _warnings) Log.Warn(warning);
@@ -222,6 +229,7 @@ public sealed class RuntimeServer : IAsyncDisposable
         }
         _healthTimer?.Dispose();
         _sweepTimer?.Dispose();
+        await CloseMcpAsync().ConfigureAwait(false);
         Log.Info("shutdown complete", new LogField("drained", Math.Max(0, inflight - cancelled)), new LogField("cancelled", cancelled));
         _completion.TrySetResult();
     }
@@ -235,7 +243,17 @@ public sealed class RuntimeServer : IAsyncDisposable
         }
         _healthTimer?.Dispose();
         _sweepTimer?.Dispose();
+        await CloseMcpAsync().ConfigureAwait(false);
         if (_app is not null) await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task CloseMcpAsync()
+    {
+        foreach (var server in State.McpServers)
+        {
+            server.StateChanged -= State.Health.Refresh;
+            await server.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private void Sweep()

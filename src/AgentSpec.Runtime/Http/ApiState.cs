@@ -20,6 +20,7 @@ public sealed class ApiState
     public required ApiKeyAuthenticator Authenticator { get; init; }
     public required string Version { get; init; }
     public RateLimiter? RateLimiter { get; init; }
+    public IReadOnlyList<Tools.Mcp.McpConnection> McpServers { get; init; } = [];
     public bool TrustProxy { get; init; }
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 
