@@ -187,7 +187,7 @@ internal sealed class IntentLangTokenizer : Tokenizer<TokenKind>
             UnicodeCategory.OtherLetter;
     }
 
-    private static bool IsWordContinue(string s, int i, out int width)
+    internal static bool IsWordContinue(string s, int i, out int width)
     {
         var c = s[i];
         width = 1;
