@@ -45,16 +45,18 @@ internal static class CanonicalOrder
             return items;
         }
 
-        var keys = new long[items.Count];
+        var previous = -1;
         var sorted = true;
         for (var i = 0; i < items.Count; i++)
         {
             var slot = table.TryGetValue(items[i].Key, out var s) ? s : table.Count;
-            keys[i] = ((long)slot << 32) | (uint)i;
-            if (i > 0 && keys[i] < keys[i - 1])
+            if (slot < previous)
             {
                 sorted = false;
+                break;
             }
+
+            previous = slot;
         }
 
         if (sorted)
@@ -62,9 +64,12 @@ internal static class CanonicalOrder
             return items;
         }
 
+        var keys = new long[items.Count];
         var ordered = new ItemSyntax[items.Count];
         for (var i = 0; i < ordered.Length; i++)
         {
+            var slot = table.TryGetValue(items[i].Key, out var s) ? s : table.Count;
+            keys[i] = ((long)slot << 32) | (uint)i;
             ordered[i] = items[i];
         }
 

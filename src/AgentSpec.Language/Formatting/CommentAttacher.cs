@@ -12,14 +12,16 @@ internal sealed class CommentAttacher
 {
     private readonly List<SourceComment> comments;
     private readonly Dictionary<SyntaxToken, SourceComment> trailingByToken;
-    private readonly SyntaxToken[] tokens;
+    private readonly HashSet<SyntaxToken> afterBlankLine;
     private readonly CommentMap map = new();
 
-    private CommentAttacher(List<SourceComment> comments, Dictionary<SyntaxToken, SourceComment> trailingByToken, SyntaxToken[] tokens)
+    private CommentAttacher(List<SourceComment> comments, Dictionary<SyntaxToken, SourceComment> trailingByToken, List<SyntaxToken>? afterBlankLine)
     {
         this.comments = comments;
         this.trailingByToken = trailingByToken;
-        this.tokens = tokens;
+        this.afterBlankLine = afterBlankLine is null
+            ? new HashSet<SyntaxToken>(ReferenceEqualityComparer.Instance)
+            : new HashSet<SyntaxToken>(afterBlankLine, ReferenceEqualityComparer.Instance);
     }
 
     /// <summary>The comment map of a tree, or null when the file has no comments.</summary>
@@ -28,8 +30,15 @@ internal sealed class CommentAttacher
         var tokens = tree.Tokens as SyntaxToken[] ?? tree.Tokens.ToArray();
         List<SourceComment>? comments = null;
         Dictionary<SyntaxToken, SourceComment>? trailing = null;
+        List<SyntaxToken>? afterBlankLine = null;
         for (var i = 0; i < tokens.Length; i++)
         {
+            if (i > 0 && tokens[i].Kind != TokenKind.NewLine && tokens[i - 1].Kind == TokenKind.NewLine && IsBlankLine(tokens, i - 1))
+            {
+                afterBlankLine ??= new List<SyntaxToken>();
+                afterBlankLine.Add(tokens[i]);
+            }
+
             var trivia = tokens[i].LeadingTrivia;
             for (var t = 0; t < trivia.Count; t++)
             {
@@ -55,7 +64,7 @@ internal sealed class CommentAttacher
             return null;
         }
 
-        var attacher = new CommentAttacher(comments, trailing ?? new(ReferenceEqualityComparer.Instance), tokens);
+        var attacher = new CommentAttacher(comments, trailing ?? new(ReferenceEqualityComparer.Instance), afterBlankLine);
         attacher.AttachFile(tree.Root);
         return attacher.map;
     }
@@ -89,7 +98,7 @@ internal sealed class CommentAttacher
         var boundary = -1;
         foreach (var statement in root.Statements)
         {
-            boundary = AttachMember(statement, boundary, nonTrailingOnly: false);
+            boundary = AttachMember(statement, root, boundary, nonTrailingOnly: false);
         }
 
         foreach (var comment in Take(boundary, int.MaxValue, nonTrailingOnly: false))
@@ -99,7 +108,7 @@ internal sealed class CommentAttacher
     }
 
     /// <summary>Attaches the comment lines before an item, then the item; returns the new boundary offset.</summary>
-    private int AttachMember(ItemSyntax item, int boundary, bool nonTrailingOnly)
+    private int AttachMember(ItemSyntax item, SyntaxNode container, int boundary, bool nonTrailingOnly)
     {
         var first = TokenBounds.First(item);
         var last = TokenBounds.Last(item);
@@ -112,14 +121,15 @@ internal sealed class CommentAttacher
         if (leading.Count > 0)
         {
             map.AddLeading(item, leading);
+            map.Touch(container);
             RecordBlankLineBefore(first);
         }
 
-        AttachItem(item, first, last);
+        AttachItem(item, container, first, last);
         return last.End;
     }
 
-    private void AttachItem(ItemSyntax item, SyntaxToken first, SyntaxToken last)
+    private void AttachItem(ItemSyntax item, SyntaxNode container, SyntaxToken first, SyntaxToken last)
     {
         var next = FirstAfter(first.Offset);
         var hasInner = next < comments.Count && comments[next].Offset < last.End;
@@ -145,6 +155,7 @@ internal sealed class CommentAttacher
         {
             trailing.Claimed = true;
             map.SetTrailing(item, trailing);
+            map.Touch(container);
         }
 
         if (hasInner)
@@ -163,6 +174,7 @@ internal sealed class CommentAttacher
                 }
 
                 map.AddLeading(item, inner);
+                map.Touch(container);
             }
         }
     }
@@ -176,6 +188,7 @@ internal sealed class CommentAttacher
             {
                 afterBrace.Claimed = true;
                 map.SetTrailing(open, afterBrace);
+                map.Touch(body);
             }
 
             boundary = open.End;
@@ -189,12 +202,17 @@ internal sealed class CommentAttacher
 
         foreach (var item in body.Items)
         {
-            boundary = AttachMember(item, boundary, nonTrailingOnly: true);
+            boundary = AttachMember(item, body, boundary, nonTrailingOnly: true);
         }
 
         if (body.CloseBrace is { } close)
         {
-            map.SetClosing(body, Take(boundary, close.Offset, nonTrailingOnly: true));
+            var closing = Take(boundary, close.Offset, nonTrailingOnly: true);
+            if (closing.Count > 0)
+            {
+                map.SetClosing(body, closing);
+                map.Touch(body);
+            }
         }
     }
 
@@ -258,8 +276,7 @@ internal sealed class CommentAttacher
 
     private void RecordBlankLineBefore(SyntaxToken token)
     {
-        var index = Array.BinarySearch(tokens, token, OffsetComparer.Instance);
-        if (index > 0 && IsBlankLine(tokens, index - 1))
+        if (afterBlankLine.Contains(token))
         {
             map.MarkBlankLineBefore(token);
         }
@@ -302,12 +319,5 @@ internal sealed class CommentAttacher
         }
 
         return result;
-    }
-
-    private sealed class OffsetComparer : IComparer<SyntaxToken>
-    {
-        public static readonly OffsetComparer Instance = new();
-
-        public int Compare(SyntaxToken? x, SyntaxToken? y) => (x?.Offset ?? -1).CompareTo(y?.Offset ?? -1);
     }
 }

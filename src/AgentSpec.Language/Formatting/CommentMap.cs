@@ -10,7 +10,17 @@ internal sealed class CommentMap
     private readonly Dictionary<object, List<SourceComment>> closing = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<SyntaxToken> blankBefore = new(ReferenceEqualityComparer.Instance);
 
+    private readonly HashSet<object> touched = new(ReferenceEqualityComparer.Instance);
+
     public List<SourceComment> End { get; } = new();
+
+    /// <summary>
+    /// True when some item of the body (or of the file, for the root) has comments attached, or the body itself
+    /// has: the printer only looks comments up inside such containers.
+    /// </summary>
+    public bool Touches(object container) => touched.Contains(container);
+
+    public void Touch(object container) => touched.Add(container);
 
     /// <summary>Leading comments of an item or list element (null when none).</summary>
     public List<SourceComment>? Leading(object owner) => leading.TryGetValue(owner, out var list) ? list : null;

@@ -35,7 +35,7 @@ internal sealed partial class FormatWriter
             // Map entries and state/binding properties: KEY VALUE, the value as text.
             WriteName(item.Keywords[0]);
             output.Append(' ');
-            WriteValues(item, level, WriteText);
+            WriteValues(item, level, writeText);
             return;
         }
 
@@ -51,16 +51,16 @@ internal sealed partial class FormatWriter
                 return;
             case "connects":
                 output.Append(item.Owner == BlockKind.Client ? "connects to server " : "connects to client ");
-                WriteValues(item, level, WriteReference);
+                WriteValues(item, level, writeReference);
                 return;
             case "exposes":
                 output.Append("exposes skill ");
-                WriteValues(item, level, WriteReference);
+                WriteValues(item, level, writeReference);
                 return;
             case "delegate":
                 output.Append("delegate to agent ");
-                WriteValues(item, level, item.Owner == BlockKind.OnInput ? WriteNameValue : WriteReference);
-                WriteModifiers(item, level, "when", WriteStringValue);
+                WriteValues(item, level, item.Owner == BlockKind.OnInput ? writeNameValue : writeReference);
+                WriteModifiers(item, level, "when", writeStringValue);
                 return;
             case "tool":
                 WriteTool(item, level);
@@ -75,7 +75,7 @@ internal sealed partial class FormatWriter
                     output.Append("true");
                 }
 
-                WriteValues(item, level, WriteAsWritten);
+                WriteValues(item, level, writeAsWritten);
                 return;
             case "key" when item.Owner == BlockKind.User:
                 WriteUserKey(item, level);
@@ -100,7 +100,7 @@ internal sealed partial class FormatWriter
                 return;
             case "step" when item.Owner == BlockKind.Pipeline:
                 output.Append("step ");
-                WriteValues(item, level, WriteReference);
+                WriteValues(item, level, writeReference);
                 WriteBodyAfterSpace(item.Body, level);
                 return;
             case "on input":
@@ -143,34 +143,34 @@ internal sealed partial class FormatWriter
         switch (item.Key)
         {
             case "package":
-                WriteLeadingSpaceValues(item, level, WriteReference);
-                WriteModifiers(item, level, "version", WriteStringValue);
-                WriteModifiers(item, level, "lang", WriteStringValue);
+                WriteLeadingSpaceValues(item, level, writeReference);
+                WriteModifiers(item, level, "version", writeStringValue);
+                WriteModifiers(item, level, "lang", writeStringValue);
                 return;
             case "import":
-                WriteLeadingSpaceValues(item, level, WriteStringValue);
-                WriteModifiers(item, level, "version", WriteStringValue);
-                WriteModifiers(item, level, "as", WriteNameValue);
+                WriteLeadingSpaceValues(item, level, writeStringValue);
+                WriteModifiers(item, level, "version", writeStringValue);
+                WriteModifiers(item, level, "as", writeNameValue);
                 return;
             case "plugin":
-                WriteLeadingSpaceValues(item, level, WriteReference);
-                WriteModifiers(item, level, "version", WriteStringValue);
+                WriteLeadingSpaceValues(item, level, writeReference);
+                WriteModifiers(item, level, "version", writeStringValue);
                 return;
             case "deploy":
-                WriteLeadingSpaceValues(item, level, WriteReference);
-                WriteModifiers(item, level, "target", WriteStringValue);
+                WriteLeadingSpaceValues(item, level, writeReference);
+                WriteModifiers(item, level, "target", writeStringValue);
                 break;
             case "type":
-                WriteLeadingSpaceValues(item, level, WriteReference);
+                WriteLeadingSpaceValues(item, level, writeReference);
                 WriteModifiers(item, level, "enum", (v, l) => WriteTyped(ListInfo, v, l, false));
-                WriteModifiers(item, level, "list", WriteNameValue);
+                WriteModifiers(item, level, "list", writeNameValue);
                 break;
             case "binding":
-                WriteLeadingSpaceValues(item, level, WriteReference);
-                WriteModifiers(item, level, "adapter", WriteStringValue);
+                WriteLeadingSpaceValues(item, level, writeReference);
+                WriteModifiers(item, level, "adapter", writeStringValue);
                 break;
             default:
-                WriteLeadingSpaceValues(item, level, WriteReference);
+                WriteLeadingSpaceValues(item, level, writeReference);
                 break;
         }
 
@@ -194,7 +194,7 @@ internal sealed partial class FormatWriter
 
         WriteModifiers(item, level, "required", null);
         WriteModifiers(item, level, "secret", null);
-        WriteModifiers(item, level, "default", WriteText);
+        WriteModifiers(item, level, "default", writeText);
         foreach (var modifier in item.Modifiers)
         {
             if (modifier.Name == "description" && modifier.Value is { } description)
@@ -233,7 +233,7 @@ internal sealed partial class FormatWriter
             output.Append(' ').Append(item.Keywords[i].Text);
         }
 
-        WriteLeadingSpaceValues(item, level, WriteStringValue);
+        WriteLeadingSpaceValues(item, level, writeStringValue);
         WriteBodyAfterSpace(item.Body, level);
     }
 
@@ -376,10 +376,11 @@ internal sealed partial class FormatWriter
         }
 
         var items = CanonicalOrder.Order(item.Body);
+        var attached = AttachedTo(item.Body);
         for (var i = 0; i < items.Count; i++)
         {
             output.Append('\n');
-            WriteItemCore(items[i], level + 1, firstInBody: i == 0);
+            WriteItemCore(items[i], level + 1, firstInBody: i == 0, attached);
         }
     }
 

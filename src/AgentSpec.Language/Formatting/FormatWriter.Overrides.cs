@@ -16,7 +16,7 @@ internal sealed partial class FormatWriter
     private void WriteOverrideBlock(ItemSyntax item, int level)
     {
         WriteName(item.Keywords[0]);
-        WriteLeadingSpaceValues(item, level, WriteReference);
+        WriteLeadingSpaceValues(item, level, writeReference);
         overrideKind = item.Keywords[0].Kind == TokenKind.Word ? item.Keywords[0].Text : item.Keywords[0].Value;
         overridePath.Clear();
         overrideInMap = false;
@@ -36,7 +36,7 @@ internal sealed partial class FormatWriter
             if (item.Values.Count > 0)
             {
                 output.Append(' ');
-                WriteValues(item, level, WriteText);
+                WriteValues(item, level, writeText);
             }
 
             WriteBodyAfterSpace(item.Body, level);

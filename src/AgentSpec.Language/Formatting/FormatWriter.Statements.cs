@@ -12,7 +12,7 @@ internal sealed partial class FormatWriter
         {
             case "use":
                 output.Append("use skill");
-                WriteLeadingSpaceValues(item, level, WriteNameValue);
+                WriteLeadingSpaceValues(item, level, writeNameValue);
                 if (item.HasModifier("with") && item.Body is { } with)
                 {
                     WriteWithBody(with);
@@ -21,7 +21,7 @@ internal sealed partial class FormatWriter
                 return true;
             case "respond":
                 output.Append("respond");
-                WriteLeadingSpaceValues(item, level, WriteAsWritten);
+                WriteLeadingSpaceValues(item, level, writeAsWritten);
                 return true;
             case "if":
                 output.Append("if");

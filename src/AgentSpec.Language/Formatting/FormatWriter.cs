@@ -14,10 +14,22 @@ internal sealed partial class FormatWriter
     private readonly StringBuilder output;
     private readonly CommentMap? comments;
 
+    // Value printers passed to the item helpers, created once per writer instead of once per call.
+    private readonly Action<ValueSyntax, int> writeReference;
+    private readonly Action<ValueSyntax, int> writeStringValue;
+    private readonly Action<ValueSyntax, int> writeNameValue;
+    private readonly Action<ValueSyntax, int> writeText;
+    private readonly Action<ValueSyntax, int> writeAsWritten;
+
     private FormatWriter(int capacity, CommentMap? comments)
     {
         output = new StringBuilder(capacity);
         this.comments = comments;
+        writeReference = WriteReference;
+        writeStringValue = WriteStringValue;
+        writeNameValue = WriteNameValue;
+        writeText = WriteText;
+        writeAsWritten = WriteAsWritten;
     }
 
     public static string Write(SyntaxTree tree)
@@ -32,6 +44,7 @@ internal sealed partial class FormatWriter
     private void WriteFile(FileSyntax root)
     {
         var statements = root.Statements;
+        var attached = comments is not null && comments.Touches(root) ? comments : null;
         for (var i = 0; i < statements.Count; i++)
         {
             if (i > 0)
@@ -39,7 +52,7 @@ internal sealed partial class FormatWriter
                 output.Append('\n');
             }
 
-            WriteItem(statements[i], 0, firstInBody: true);
+            WriteItem(statements[i], 0, firstInBody: true, attached);
         }
 
         if (comments is not null && comments.End.Count > 0)
@@ -54,30 +67,38 @@ internal sealed partial class FormatWriter
     }
 
     /// <summary>Leading comments, indentation, content, trailing comment and the final line break of one item.</summary>
-    private void WriteItem(ItemSyntax item, int level, bool firstInBody)
+    private void WriteItem(ItemSyntax item, int level, bool firstInBody, CommentMap? attached)
     {
-        WriteItemCore(item, level, firstInBody);
+        WriteItemCore(item, level, firstInBody, attached);
         output.Append('\n');
     }
 
     /// <summary><see cref="WriteItem"/> without the final line break.</summary>
-    private void WriteItemCore(ItemSyntax item, int level, bool firstInBody)
+    /// <param name="attached">The comment map when the item's container has comments attached, else null.</param>
+    private void WriteItemCore(ItemSyntax item, int level, bool firstInBody, CommentMap? attached)
     {
-        if (comments is not null)
+        if (attached is not null)
         {
-            WriteLeadingComments(comments.Leading(item), item, level, firstInBody);
+            WriteLeadingComments(attached.Leading(item), item, level, firstInBody);
         }
 
         output.Append(Indent(level));
         WriteContent(item, level);
-        WriteTrailing(item);
+        if (attached?.Trailing(item) is { } trailing)
+        {
+            output.Append(' ').Append(trailing.Text);
+        }
     }
+
+    /// <summary>The comment map when the body has comments attached to it or its items, else null.</summary>
+    private CommentMap? AttachedTo(BodySyntax body) => comments is not null && comments.Touches(body) ? comments : null;
 
     /// <summary>Writes <c>{</c>, the items of the body in canonical order, closing comments and <c>}</c>.</summary>
     private void WriteBody(BodySyntax body, int level)
     {
         output.Append('{');
-        if (body.OpenBrace is { } open)
+        var attached = AttachedTo(body);
+        if (attached is not null && body.OpenBrace is { } open)
         {
             WriteTrailing(open);
         }
@@ -86,10 +107,10 @@ internal sealed partial class FormatWriter
         var items = CanonicalOrder.Order(body);
         for (var i = 0; i < items.Count; i++)
         {
-            WriteItem(items[i], level + 1, firstInBody: i == 0);
+            WriteItem(items[i], level + 1, firstInBody: i == 0, attached);
         }
 
-        if (comments?.Closing(body) is { } closing)
+        if (attached?.Closing(body) is { } closing)
         {
             WriteCommentGroup(closing, level + 1, blankBeforeFirst: items.Count > 0 && closing[0].BlankLineBefore);
         }

@@ -7,12 +7,27 @@ namespace AgentSpec.Formatting;
 internal static class NumberText
 {
     /// <summary>The canonical integer text, or null when the literal is not an integer in range.</summary>
-    public static string? Integer(NumberValueSyntax number) =>
-        number.IntegerValue is { } value ? value.ToString(CultureInfo.InvariantCulture) : null;
+    public static string? Integer(NumberValueSyntax number)
+    {
+        var digits = number.Number.Text;
+        if (IsCanonicalInteger(digits))
+        {
+            // Already canonical (the common case): no parsing, no allocation.
+            return number.Minus is null || digits == "0" ? digits : number.Text;
+        }
+
+        return number.IntegerValue is { } value ? value.ToString(CultureInfo.InvariantCulture) : null;
+    }
 
     /// <summary>The canonical float text, or null when the literal does not give a finite double.</summary>
     public static string? Float(NumberValueSyntax number)
     {
+        var digits = number.Number.Text;
+        if (IsCanonicalFraction(digits))
+        {
+            return number.Minus is null ? digits : number.Text;
+        }
+
         if (number.IntegerValue is { } integer)
         {
             return integer.ToString(CultureInfo.InvariantCulture);
@@ -53,6 +68,58 @@ internal static class NumberText
         var text = value.ToString("R", CultureInfo.InvariantCulture);
         var e = text.IndexOfAny(['E', 'e']);
         return e < 0 ? text : Expand(text[..e], int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Digits only, no leading zero, at most 18 digits (so the value fits in a long).</summary>
+    private static bool IsCanonicalInteger(ReadOnlySpan<char> digits)
+    {
+        if (digits.Length == 0 || digits.Length > 18 || (digits[0] == '0' && digits.Length > 1))
+        {
+            return false;
+        }
+
+        foreach (var c in digits)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <c>I.F</c> with a canonical integer part, a fraction without trailing zeros and at most 15 significant digits:
+    /// such a literal is already the shortest text that round-trips (any two such decimals are different doubles).
+    /// </summary>
+    private static bool IsCanonicalFraction(string digits)
+    {
+        var dot = digits.IndexOf('.', StringComparison.Ordinal);
+        if (dot <= 0 || dot == digits.Length - 1 || digits[^1] == '0' || !IsCanonicalInteger(digits.AsSpan(0, dot)))
+        {
+            return false;
+        }
+
+        var significant = digits[0] == '0' ? 0 : dot;
+        var leading = digits[0] == '0';
+        for (var i = dot + 1; i < digits.Length; i++)
+        {
+            if (!char.IsAsciiDigit(digits[i]))
+            {
+                return false;
+            }
+
+            if (leading && digits[i] == '0')
+            {
+                continue;
+            }
+
+            leading = false;
+            significant++;
+        }
+
+        return significant <= 15;
     }
 
     private static bool IsNumberLiteral(string text, bool allowFraction)
