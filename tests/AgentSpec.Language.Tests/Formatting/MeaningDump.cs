@@ -63,12 +63,12 @@ public static class MeaningDump
         var values = item.Values.Select(v => Value(v, item)).ToList();
         if (item.Key == "default" && values.Count == 0)
         {
-            values.Add("true");
+            values.Add("s:true");
         }
 
         if (item.Key == "rule" && item.Owner == BlockKind.Validate && values.Count == 1)
         {
-            values.Add("error");
+            values.Add("s:error");
         }
 
         foreach (var value in values)
