@@ -64,7 +64,8 @@ internal sealed partial class Parser
 
     private NumberValueSyntax NumberValue(SyntaxToken? minus, SyntaxToken number)
     {
-        var value = new NumberValueSyntax(minus, number);
+        var suffix = At(TokenKind.Word) && !Current.HasLeadingTrivia && Current.Offset == number.End ? Eat() : null;
+        var value = new NumberValueSyntax(minus, number, suffix);
         if (value.IsInteger && value.IntegerValue is null)
         {
             diagnostics.Add("AS1005", value.Range, $"number '{value.Text}' is out of range");
