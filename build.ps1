@@ -19,7 +19,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    # Build, Test, Demo, Clean. 'pwsh -File' passes '-Task Test,Demo' as one string, so commas also separate tasks.
     [string[]] $Task = @('Build', 'Demo'),
 
     [ValidateSet('Debug', 'Release')]
@@ -28,6 +28,14 @@ param(
 
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
+
+$Task = @($Task | ForEach-Object { $_ -split ',' } | ForEach-Object Trim | Where-Object { $_ })
+foreach ($name in $Task) {
+    if ($name -notin 'Build', 'Test', 'Demo', 'Clean') {
+        Write-Host "build.ps1: unknown task '$name'; the tasks are Build, Test, Demo and Clean." -ForegroundColor Red
+        exit 2
+    }
+}
 
 $Root = $PSScriptRoot
 $OutRoot = Join-Path $Root 'out'
