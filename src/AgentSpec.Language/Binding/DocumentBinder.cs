@@ -16,9 +16,15 @@ internal static class DocumentBinder
         ["plugin"] = "Plugin", ["binding"] = "Binding", ["state"] = "State",
     };
 
-    public static Document Bind(IReadOnlyList<SourceFile> files, IReadOnlyList<ImportInfo> imports)
+    public static Document Bind(IReadOnlyList<SourceFile> files, IReadOnlyList<ImportInfo> imports, string? environment = null)
     {
-        var document = new Document { Files = files.Select(f => f.DisplayName).ToList(), Imports = imports };
+        var document = new Document
+        {
+            Files = files.Select(f => f.DisplayName).ToList(),
+            Imports = imports,
+            SourceFiles = files,
+            Environment = environment,
+        };
         var symbols = new SymbolTable();
         var declarations = new List<Declaration>();
         foreach (var file in files)
@@ -61,12 +67,20 @@ internal static class DocumentBinder
             declaration.Fqn = $"{packageName}/{FqnKinds[declaration.DeclarationKind]}/{declaration.Name}";
         }
 
+        var environments = declarations.OfType<EnvironmentDeclaration>().ToList();
+        EnvironmentOverlay.CheckAll(environments, symbols);
+        if (environment is not null && symbols.Find<EnvironmentDeclaration>("environment", environment) is { } selected)
+        {
+            EnvironmentOverlay.Apply(selected, symbols);
+        }
+
         var resolver = new ReferenceResolver(symbols);
         foreach (var declaration in declarations)
         {
             resolver.Resolve(declaration);
         }
 
+        document.Symbols = symbols;
         Fill(document, declarations);
         document.Diagnostics = Collect(files);
         return document;

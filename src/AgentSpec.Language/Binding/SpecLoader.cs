@@ -15,14 +15,22 @@ public static class SpecLoader
     {
         var file = ResolveRoot(path);
         var (files, imports) = ImportLoader.LoadFile(file);
-        return DocumentBinder.Bind(files, imports);
+        return Finish(DocumentBinder.Bind(files, imports));
     }
 
     /// <summary>Loads text as if it were the file <paramref name="fileName"/> (imports resolve relative to it).</summary>
     public static Document LoadText(string text, string fileName)
     {
         var (files, imports) = ImportLoader.LoadText(text, fileName);
-        return DocumentBinder.Bind(files, imports);
+        return Finish(DocumentBinder.Bind(files, imports));
+    }
+
+    /// <summary>Runs the validator and gathers every diagnostic in document order.</summary>
+    internal static Document Finish(Document document)
+    {
+        Validation.DocumentValidator.Validate(document);
+        document.Diagnostics = DocumentBinder.Collect(document.SourceFiles);
+        return document;
     }
 
     /// <summary>The root file a path means: the file itself, or a directory's index.ias, else its only .ias file.</summary>

@@ -53,5 +53,9 @@ public sealed class Document
     /// <summary>The environment whose overrides were applied, or null for the base document.</summary>
     public string? Environment { get; internal set; }
 
+    internal IReadOnlyList<Binding.SourceFile> SourceFiles { get; set; } = Array.Empty<Binding.SourceFile>();
+
+    internal Binding.SymbolTable? Symbols { get; set; }
+
     public override string ToString() => Package is null ? "document" : $"package {Package}";
 }
