@@ -7,7 +7,8 @@
     Tasks (run in the order given; Test and Demo build first when Build was not asked for):
       Build  dotnet build of AgentSpec.sln, then the module layout out/AgentSpec/<version>/ (manifest, format and type
              files, bin/ assemblies, en-US/ MAML help generated from docs/cmdlets/*.md).
-      Test   every xunit project under tests/ (dotnet test, TRX logger), then Pester (tests/pester) in a fresh pwsh
+      Test   every xunit project under tests/ (those referencing the xunit package: benchmarks are not tests;
+             dotnet test, TRX logger), then Pester (tests/pester) in a fresh pwsh
              against the built module; ends with the line 'N passed, N failed' over both.
       Demo   the offline quickstart: in a fresh pwsh, import the built module and validate and format-check
              examples/*.ias.
@@ -133,7 +134,9 @@ function Get-TrxCounts([string] $TrxPath) {
 
 function Invoke-XunitTests {
     $projects = @(Get-ChildItem -LiteralPath (Join-Path $Root 'tests') -Recurse -Filter '*.csproj' -ErrorAction SilentlyContinue |
-            Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' } | Sort-Object FullName)
+            Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' } |
+            Where-Object { (Get-Content -Raw -LiteralPath $_.FullName) -match 'Include="xunit(\.v3)?"' } |
+            Sort-Object FullName)
     if ($projects.Count -eq 0) { Write-Host 'No xunit projects under tests/.'; return }
     $inSolution = @(& dotnet sln (Join-Path $Root 'AgentSpec.sln') list | ForEach-Object { [IO.Path]::GetFileName($_.Trim()) })
     foreach ($project in $projects) {

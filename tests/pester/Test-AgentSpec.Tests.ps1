@@ -95,8 +95,8 @@ Describe 'Test-AgentSpec' {
     Context 'missing files' {
         It 'writes a non-terminating SpecFileNotFound error and outputs $false' {
             $missing = Join-Path $TestDrive 'missing.ias'
-            $result = @(Test-AgentSpec $missing, $valid -ErrorVariable errors -ErrorAction SilentlyContinue 6>$null)
-            $result | Should -BeExactly @($false, $true)
+            $result = @(Test-AgentSpec $valid, $missing, $valid -ErrorVariable errors -ErrorAction SilentlyContinue 6>$null)
+            $result | Should -BeExactly @($true, $false, $true)
             $errors | Should -HaveCount 1
             $errors[0].FullyQualifiedErrorId | Should -BeExactly 'SpecFileNotFound,AgentSpec.Commands.TestAgentSpecCommand'
             $errors[0].CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::ObjectNotFound)
@@ -145,20 +145,20 @@ Describe 'Test-AgentSpec' {
             $env:GITHUB_ACTIONS = 'true'
             $lines = @(Test-AgentSpec $broken 6>&1 3>$null | ForEach-Object { "$_" } | Where-Object { $_ -like '::*' })
             $lines | Should -Not -BeNullOrEmpty
-            $lines[0] | Should -Match '^::error file=[^,]*broken\.ias,line=\d+,col=\d+.*::AS1\d{3}: '
+            $lines[0] | Should -Match '^::error file=[^,]*broken\.ias,line=\d+,col=\d+,.*title=AS1\d{3}::\S'
         }
 
         It 'writes GitHub ::warning lines for warnings' {
             $env:GITHUB_ACTIONS = 'true'
             $lines = @(Test-AgentSpec $warning 6>&1 3>$null | ForEach-Object { "$_" } | Where-Object { $_ -like '::*' })
-            $lines | Should -Match '^::warning file=.*::AS1006: '
+            $lines | Should -Match '^::warning file=.*title=AS1006::\S'
         }
 
         It 'writes Azure Pipelines logissue lines when TF_BUILD=True' {
             $env:TF_BUILD = 'True'
             $lines = @(Test-AgentSpec $broken 6>&1 3>$null | ForEach-Object { "$_" } | Where-Object { $_ -like '##vso*' })
             $lines | Should -Not -BeNullOrEmpty
-            $lines[0] | Should -Match '^##vso\[task\.logissue type=error;sourcepath=[^;]*broken\.ias;linenumber=\d+;columnnumber=\d+;code=AS1\d{3}\]'
+            $lines[0] | Should -Match '^##vso\[task\.logissue type=error;sourcepath=[^;]*broken\.ias;linenumber=\d+;columnnumber=\d+;code=AS1\d{3};?\]\S'
         }
 
         It 'writes no annotation when AGENTSPEC_NO_CI_ANNOTATIONS=1' {
