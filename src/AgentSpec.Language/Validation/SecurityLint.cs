@@ -80,18 +80,32 @@ internal static partial class SecurityLint
         }
     }
 
-    /// <summary>AS6001/AS6003 for every string token of a value; true when AS6001 was reported.</summary>
-    private static bool ScanValue(SourceFile file, ValueSyntax value)
+    /// <summary>AS6001/AS6003 for every string or word token of a value; true when AS6001 was reported.</summary>
+    private static bool ScanValue(SourceFile file, ValueSyntax value) => value switch
+    {
+        StringValueSyntax text => ScanToken(file, text.Token),
+        WordValueSyntax word => ScanToken(file, word.Token),
+        NumberValueSyntax => false,
+        _ => ScanTokens(file, value),
+    };
+
+    private static bool ScanTokens(SourceFile file, ValueSyntax value)
     {
         var flagged = false;
         foreach (var token in value.DescendantTokens())
         {
-            if (!token.IsString && token.Kind != TokenKind.Word)
-            {
-                continue;
-            }
+            flagged |= (token.IsString || token.Kind == TokenKind.Word) && ScanToken(file, token);
+        }
 
-            var text = token.Value;
+        return flagged;
+    }
+
+    private static bool ScanToken(SourceFile file, SyntaxToken token)
+    {
+        var text = token.Value;
+        var flagged = false;
+        if (MayHoldCredential(text))
+        {
             foreach (var (kind, pattern) in Shapes)
             {
                 if (pattern.IsMatch(text))
@@ -101,15 +115,24 @@ internal static partial class SecurityLint
                     break;
                 }
             }
+        }
 
-            if (token.IsString && EmbeddedCredentials().IsMatch(text))
-            {
-                file.Diagnostics.Add("AS6003", token.Range, "URL contains embedded credentials", Hint);
-            }
+        if (token.IsString && text.Contains("://", StringComparison.Ordinal) && text.Contains('@', StringComparison.Ordinal) &&
+            EmbeddedCredentials().IsMatch(text))
+        {
+            file.Diagnostics.Add("AS6003", token.Range, "URL contains embedded credentials", Hint);
         }
 
         return flagged;
     }
+
+    /// <summary>A cheap pre-check: every credential shape starts with one of these fragments.</summary>
+    private static bool MayHoldCredential(string text) =>
+        text.Length >= 20 &&
+        (text.Contains("sk-", StringComparison.Ordinal) || text.Contains("AKIA", StringComparison.Ordinal) ||
+         text.Contains("ASIA", StringComparison.Ordinal) || text.Contains("gh", StringComparison.Ordinal) ||
+         text.Contains("github_pat_", StringComparison.Ordinal) || text.Contains("xox", StringComparison.Ordinal) ||
+         text.Contains("-----BEGIN", StringComparison.Ordinal) || text.Contains("eyJ", StringComparison.Ordinal));
 
     /// <summary>AS6002: a credential-named key or override attribute given a literal value.</summary>
     private static void CheckKey(SourceFile file, ItemSyntax item, ValueSyntax value)
