@@ -88,7 +88,7 @@ internal static class DocumentBinder
 
     /// <summary>Root file first, then imports in merge order; within a file by position then code; duplicates once.</summary>
     public static IReadOnlyList<Diagnostic> Collect(IEnumerable<SourceFile> files) =>
-        files.SelectMany(file => file.Tree.Diagnostics.Concat(file.Diagnostics.Items)
+        files.SelectMany(file => Validation.Suppressions.Apply(file, file.Tree.Diagnostics.Concat(file.Diagnostics.Items))
                 .OrderBy(d => d.Range.Start)
                 .ThenBy(d => d.Code, StringComparer.Ordinal))
             .Distinct()
