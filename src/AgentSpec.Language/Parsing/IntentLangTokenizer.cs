@@ -17,82 +17,104 @@ internal sealed class IntentLangTokenizer : Tokenizer<TokenKind>
     protected override IEnumerable<Result<TokenKind>> Tokenize(TextSpan span)
     {
         var text = span.Source ?? string.Empty;
-        var cursor = new Cursor(text, span.Position.Absolute, span.Position.Line, span.Position.Column);
         var end = span.Position.Absolute + span.Length;
-        while (cursor.Offset < end)
+        var position = span.Position;
+        while (position.Absolute < end)
         {
-            var start = cursor.Snapshot();
-            var kind = Scan(text, ref cursor, end);
-            yield return Result.Value(kind, start.Span(text, cursor.Offset), cursor.Snapshot().Span(text, end));
+            var kind = Scan(text, position.Absolute, end, out var next);
+            var after = Advance(text, position, next);
+            yield return Result.Value(kind, new TextSpan(text, position, next - position.Absolute), new TextSpan(text, after, end - next));
+            position = after;
         }
     }
 
-    private static TokenKind Scan(string s, ref Cursor cursor, int end)
+    /// <summary>
+    /// Scans one token or trivia run starting at <paramref name="i"/>; <paramref name="next"/> is the offset after it.
+    /// Shared by the Superpower entry point above and the lexer's direct loop, so both always agree.
+    /// </summary>
+    internal static TokenKind Scan(string s, int i, int end, out int next)
     {
-        var i = cursor.Offset;
         var c = s[i];
         switch (c)
         {
             case '\n':
-                cursor.Advance(s, 1);
+                next = i + 1;
                 return TokenKind.NewLine;
             case '\r' when i + 1 < end && s[i + 1] == '\n':
-                cursor.Advance(s, 2);
+                next = i + 2;
                 return TokenKind.NewLine;
             case ' ' or '\t' or '\f' or '\r':
-                cursor.Advance(s, CountWhile(s, i, end, static ch => ch is ' ' or '\t' or '\f' || ch == '\r'));
+                next = i + 1;
+                while (next < end && s[next] is ' ' or '\t' or '\f' || (next < end && s[next] == '\r' && !(next + 1 < end && s[next + 1] == '\n')))
+                {
+                    next++;
+                }
+
                 return TokenKind.Whitespace;
             case '#':
-                cursor.Advance(s, ToEndOfLine(s, i, end) - i);
+                next = ToEndOfLine(s, i, end);
                 return TokenKind.Comment;
             case '/' when i + 1 < end && s[i + 1] == '/':
-                cursor.Advance(s, ToEndOfLine(s, i, end) - i);
+                next = ToEndOfLine(s, i, end);
                 return TokenKind.Comment;
             case '/' when i + 1 < end && s[i + 1] == '*':
             {
                 var close = s.IndexOf("*/", i + 2, end - i - 2, StringComparison.Ordinal);
-                cursor.Advance(s, (close < 0 ? end : close + 2) - i);
+                next = close < 0 ? end : close + 2;
                 return TokenKind.BlockComment;
             }
 
             case '"':
-                return ScanString(s, ref cursor, end);
-            case '{': cursor.Advance(s, 1); return TokenKind.OpenBrace;
-            case '}': cursor.Advance(s, 1); return TokenKind.CloseBrace;
-            case '[': cursor.Advance(s, 1); return TokenKind.OpenBracket;
-            case ']': cursor.Advance(s, 1); return TokenKind.CloseBracket;
-            case '(': cursor.Advance(s, 1); return TokenKind.OpenParen;
-            case ')': cursor.Advance(s, 1); return TokenKind.CloseParen;
-            case ',': cursor.Advance(s, 1); return TokenKind.Comma;
-            case '.': cursor.Advance(s, 1); return TokenKind.Dot;
-            case ':': cursor.Advance(s, 1); return TokenKind.Colon;
-            case '+': cursor.Advance(s, 1); return TokenKind.Plus;
-            case '-': cursor.Advance(s, 1); return TokenKind.Minus;
-            case '*': cursor.Advance(s, 1); return TokenKind.Star;
-            case '/': cursor.Advance(s, 1); return TokenKind.Slash;
-            case '%': cursor.Advance(s, 1); return TokenKind.Percent;
-            case '?': cursor.Advance(s, 1); return TokenKind.Question;
-            case '=' when i + 1 < end && s[i + 1] == '=': cursor.Advance(s, 2); return TokenKind.EqualEqual;
-            case '!' when i + 1 < end && s[i + 1] == '=': cursor.Advance(s, 2); return TokenKind.BangEqual;
-            case '!': cursor.Advance(s, 1); return TokenKind.Bang;
-            case '<' when i + 1 < end && s[i + 1] == '=': cursor.Advance(s, 2); return TokenKind.LessEqual;
-            case '<': cursor.Advance(s, 1); return TokenKind.Less;
-            case '>' when i + 1 < end && s[i + 1] == '=': cursor.Advance(s, 2); return TokenKind.GreaterEqual;
-            case '>': cursor.Advance(s, 1); return TokenKind.Greater;
-            case '&' when i + 1 < end && s[i + 1] == '&': cursor.Advance(s, 2); return TokenKind.AmpersandAmpersand;
-            case '|' when i + 1 < end && s[i + 1] == '|': cursor.Advance(s, 2); return TokenKind.BarBar;
+                return ScanString(s, i, end, out next);
+            case '=' when i + 1 < end && s[i + 1] == '=': next = i + 2; return TokenKind.EqualEqual;
+            case '!' when i + 1 < end && s[i + 1] == '=': next = i + 2; return TokenKind.BangEqual;
+            case '<' when i + 1 < end && s[i + 1] == '=': next = i + 2; return TokenKind.LessEqual;
+            case '>' when i + 1 < end && s[i + 1] == '=': next = i + 2; return TokenKind.GreaterEqual;
+            case '&' when i + 1 < end && s[i + 1] == '&': next = i + 2; return TokenKind.AmpersandAmpersand;
+            case '|' when i + 1 < end && s[i + 1] == '|': next = i + 2; return TokenKind.BarBar;
+        }
+
+        next = i + 1;
+        switch (c)
+        {
+            case '{': return TokenKind.OpenBrace;
+            case '}': return TokenKind.CloseBrace;
+            case '[': return TokenKind.OpenBracket;
+            case ']': return TokenKind.CloseBracket;
+            case '(': return TokenKind.OpenParen;
+            case ')': return TokenKind.CloseParen;
+            case ',': return TokenKind.Comma;
+            case '.': return TokenKind.Dot;
+            case ':': return TokenKind.Colon;
+            case '+': return TokenKind.Plus;
+            case '-': return TokenKind.Minus;
+            case '*': return TokenKind.Star;
+            case '/': return TokenKind.Slash;
+            case '%': return TokenKind.Percent;
+            case '?': return TokenKind.Question;
+            case '!': return TokenKind.Bang;
+            case '<': return TokenKind.Less;
+            case '>': return TokenKind.Greater;
         }
 
         if (c is >= '0' and <= '9')
         {
-            var j = i + CountWhile(s, i, end, static ch => ch is >= '0' and <= '9');
+            var j = i + 1;
+            while (j < end && s[j] is >= '0' and <= '9')
+            {
+                j++;
+            }
+
             if (j < end && s[j] == '.')
             {
                 j++;
-                j += CountWhile(s, j, end, static ch => ch is >= '0' and <= '9');
+                while (j < end && s[j] is >= '0' and <= '9')
+                {
+                    j++;
+                }
             }
 
-            cursor.Advance(s, j - i);
+            next = j;
             return TokenKind.Number;
         }
 
@@ -104,27 +126,26 @@ internal sealed class IntentLangTokenizer : Tokenizer<TokenKind>
                 j += width;
             }
 
-            cursor.Advance(s, j - i);
+            next = j;
             return TokenKind.Word;
         }
 
-        cursor.Advance(s, char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(s[i + 1]) ? 2 : 1);
+        next = char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(s[i + 1]) ? i + 2 : i + 1;
         return TokenKind.BadCharacter;
     }
 
-    private static TokenKind ScanString(string s, ref Cursor cursor, int end)
+    private static TokenKind ScanString(string s, int i, int end, out int next)
     {
-        var i = cursor.Offset;
         if (i + 2 < end && s[i + 1] == '"' && s[i + 2] == '"')
         {
             var close = s.IndexOf("\"\"\"", i + 3, end - i - 3, StringComparison.Ordinal);
             if (close >= 0)
             {
-                cursor.Advance(s, close + 3 - i);
+                next = close + 3;
                 return TokenKind.TripleString;
             }
 
-            cursor.Advance(s, ToEndOfLine(s, i, end) - i);
+            next = ToEndOfLine(s, i, end);
             return TokenKind.UnterminatedTripleString;
         }
 
@@ -134,14 +155,14 @@ internal sealed class IntentLangTokenizer : Tokenizer<TokenKind>
             var c = s[j];
             if (c == '"')
             {
-                cursor.Advance(s, j + 1 - i);
+                next = j + 1;
                 return TokenKind.String;
             }
 
             j += c == '\\' && j + 1 < end ? 2 : 1;
         }
 
-        cursor.Advance(s, ToEndOfLine(s, i, end) - i);
+        next = ToEndOfLine(s, i, end);
         return TokenKind.UnterminatedString;
     }
 
@@ -154,17 +175,6 @@ internal sealed class IntentLangTokenizer : Tokenizer<TokenKind>
         }
 
         return j > i && s[j - 1] == '\r' ? j - 1 : j;
-    }
-
-    private static int CountWhile(string s, int i, int end, Func<char, bool> predicate)
-    {
-        var j = i;
-        while (j < end && predicate(s[j]))
-        {
-            j++;
-        }
-
-        return j - i;
     }
 
     internal static bool IsWordStart(string s, int i, out int width)
@@ -204,47 +214,24 @@ internal sealed class IntentLangTokenizer : Tokenizer<TokenKind>
         return c >= 128 && CharUnicodeInfo.GetUnicodeCategory(s, i) == UnicodeCategory.DecimalDigitNumber;
     }
 
-    /// <summary>Offset plus Superpower's 1-based line/column, advanced incrementally.</summary>
-    private struct Cursor
+    /// <summary>Superpower's position after the text from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    private static Position Advance(string s, Position from, int to)
     {
-        public Cursor(string text, int offset, int line, int column)
+        var line = from.Line;
+        var column = from.Column;
+        for (var k = from.Absolute; k < to; k++)
         {
-            _ = text;
-            Offset = offset;
-            Line = line;
-            Column = column;
-        }
-
-        public int Offset { get; private set; }
-
-        public int Line { get; private set; }
-
-        public int Column { get; private set; }
-
-        public void Advance(string s, int count)
-        {
-            var stop = Offset + count;
-            for (var k = Offset; k < stop; k++)
+            if (s[k] == '\n')
             {
-                if (s[k] == '\n')
-                {
-                    Line++;
-                    Column = 1;
-                }
-                else
-                {
-                    Column++;
-                }
+                line++;
+                column = 1;
             }
-
-            Offset = stop;
+            else
+            {
+                column++;
+            }
         }
 
-        public readonly Snapshot Snapshot() => new(new Position(Offset, Line, Column));
-    }
-
-    private readonly record struct Snapshot(Position Position)
-    {
-        public TextSpan Span(string text, int end) => new(text, Position, end - Position.Absolute);
+        return new Position(to, line, column);
     }
 }

@@ -13,85 +13,126 @@ internal static class Lexer
     public static SyntaxToken[] Lex(SourceText source, DiagnosticBag diagnostics)
     {
         var text = source.Text;
-        var raw = IntentLangTokenizer.Instance.Tokenize(text);
-        var tokens = new List<SyntaxToken>(raw.Count() / 2 + 1);
-        var trivia = new List<SyntaxTrivia>();
-        var invalidBytes = new HashSet<int>(source.InvalidByteOffsets);
+        var tokens = new List<SyntaxToken>(text.Length / 4 + 1);
+        var words = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var triviaStart = 0;
+        var invalidBytes = source.InvalidByteOffsets.Count == 0 ? null : new HashSet<int>(source.InvalidByteOffsets);
         foreach (var offset in source.InvalidByteOffsets)
         {
             diagnostics.Add("AS1001", source.GetRange(offset, offset + 1), "invalid UTF-8 byte sequence", "save the file as UTF-8");
         }
 
-        foreach (var token in raw)
+        var positions = new PositionTracker(text);
+        var start = 0;
+        while (start < text.Length)
         {
-            var start = token.Span.Position.Absolute;
-            var end = start + token.Span.Length;
-            var tokenText = text.Substring(start, token.Span.Length);
-            var range = source.GetRange(start, end);
-            switch (token.Kind)
+            var kind = IntentLangTokenizer.Scan(text, start, text.Length, out var end);
+            var startPosition = positions.Position(start);
+            if (kind == TokenKind.UnterminatedString || kind == TokenKind.String)
+            {
+                ReportUnknownEscapes(positions, start, text, end, kind == TokenKind.UnterminatedString, diagnostics);
+            }
+
+            var range = new SourceRange(startPosition, positions.Position(end));
+            switch (kind)
             {
                 case TokenKind.Whitespace:
                 case TokenKind.Comment:
-                    trivia.Add(new SyntaxTrivia(token.Kind, tokenText, start, range));
+                    start = end;
                     continue;
                 case TokenKind.BlockComment:
-                    trivia.Add(new SyntaxTrivia(token.Kind, tokenText, start, range));
-                    diagnostics.Add("AS1007", source.GetRange(start, start + 2), "block comments are not supported", "use '#' or '//' for comments");
+                    diagnostics.Add("AS1007", new SourceRange(startPosition, startPosition with { Column = startPosition.Column + 2 }), "block comments are not supported", "use '#' or '//' for comments");
+                    start = end;
                     continue;
                 case TokenKind.BadCharacter:
-                    trivia.Add(new SyntaxTrivia(token.Kind, tokenText, start, range));
-                    if (!invalidBytes.Contains(start))
+                    var bad = text[start..end];
+                    if (invalidBytes is null || !invalidBytes.Contains(start))
                     {
-                        diagnostics.Add("AS1002", range, $"unexpected character '{tokenText}'", HintForCharacter(tokenText));
+                        diagnostics.Add("AS1002", range, $"unexpected character '{bad}'", HintForCharacter(bad));
                     }
 
+                    start = end;
                     continue;
             }
 
-            var kind = token.Kind;
             var unterminated = false;
             if (kind == TokenKind.UnterminatedString)
             {
-                diagnostics.Add("AS1003", source.GetRange(start, start + 1), "unterminated string", "add the closing '\"'");
+                diagnostics.Add("AS1003", new SourceRange(startPosition, startPosition with { Column = startPosition.Column + 1 }), "unterminated string", "add the closing '\"'");
                 kind = TokenKind.String;
                 unterminated = true;
             }
             else if (kind == TokenKind.UnterminatedTripleString)
             {
-                diagnostics.Add("AS1004", source.GetRange(start, start + 3), "unterminated triple-quoted string", "close it with '\"\"\"'");
+                diagnostics.Add("AS1004", new SourceRange(startPosition, startPosition with { Column = startPosition.Column + 3 }), "unterminated triple-quoted string", "close it with '\"\"\"'");
                 kind = TokenKind.TripleString;
                 unterminated = true;
             }
 
-            if (kind == TokenKind.String)
-            {
-                ReportUnknownEscapes(source, start, tokenText, unterminated, diagnostics);
-            }
-
-            tokens.Add(new SyntaxToken(kind, tokenText, start, range, TakeTrivia(trivia), unterminated));
+            var tokenText = kind == TokenKind.Word ? Intern(words, text, start, end) : Slice(text, start, end);
+            tokens.Add(new SyntaxToken(kind, tokenText, start, range, source, triviaStart, unterminated));
+            start = end;
+            triviaStart = end;
         }
 
-        var eofPosition = source.GetPosition(text.Length);
-        tokens.Add(new SyntaxToken(TokenKind.EndOfFile, string.Empty, text.Length, SourceRange.Empty(eofPosition), TakeTrivia(trivia), false));
+        var eof = positions.Range(text.Length, text.Length);
+        tokens.Add(new SyntaxToken(TokenKind.EndOfFile, string.Empty, text.Length, eof, source, triviaStart, false));
         return tokens.ToArray();
     }
 
-    private static SyntaxTrivia[]? TakeTrivia(List<SyntaxTrivia> trivia)
+    /// <summary>Token text; short runs of spaces and single punctuation share cached strings.</summary>
+    private static string Slice(string text, int start, int end)
     {
-        if (trivia.Count == 0)
+        var length = end - start;
+        if (length == 1)
         {
-            return null;
+            var c = text[start];
+            return c < 128 ? AsciiStrings[c] : text.Substring(start, 1);
         }
 
-        var result = trivia.ToArray();
-        trivia.Clear();
-        return result;
+        if (length <= Spaces.Length && text[start] == ' ' && IsSpaces(text, start, end))
+        {
+            return Spaces[length - 1];
+        }
+
+        return text.Substring(start, length);
     }
 
-    private static void ReportUnknownEscapes(SourceText source, int start, string text, bool unterminated, DiagnosticBag diagnostics)
+    private static bool IsSpaces(string text, int start, int end)
     {
-        var end = unterminated ? text.Length : text.Length - 1;
-        for (var i = 1; i < end - 1; i++)
+        for (var i = start; i < end; i++)
+        {
+            if (text[i] != ' ')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly string[] AsciiStrings = Enumerable.Range(0, 128).Select(c => ((char)c).ToString()).ToArray();
+
+    private static readonly string[] Spaces = Enumerable.Range(1, 32).Select(n => new string(' ', n)).ToArray();
+
+    /// <summary>Words repeat (keywords, attribute names): one string instance per distinct word and file.</summary>
+    private static string Intern(HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words, string text, int start, int end)
+    {
+        var span = text.AsSpan(start, end - start);
+        if (words.TryGetValue(span, out var existing))
+        {
+            return existing;
+        }
+
+        var created = span.ToString();
+        words.Add(created);
+        return created;
+    }
+
+    private static void ReportUnknownEscapes(PositionTracker positions, int start, string text, int end, bool unterminated, DiagnosticBag diagnostics)
+    {
+        var last = unterminated ? end : end - 1;
+        for (var i = start + 1; i < last - 1; i++)
         {
             if (text[i] != '\\')
             {
@@ -103,7 +144,7 @@ internal static class Lexer
             {
                 diagnostics.Add(
                     "AS1006",
-                    source.GetRange(start + i, start + i + 2),
+                    positions.Range(i, i + 2),
                     $"unknown escape '\\{next}' is kept as written",
                     $"write '\\\\{next}' for a backslash followed by '{next}'");
             }

@@ -7,10 +7,11 @@ namespace AgentSpec.Syntax;
 /// </summary>
 public sealed class ItemSyntax : SyntaxNode
 {
-    private readonly List<SyntaxToken> keywords = new();
-    private readonly List<ValueSyntax> values = new();
-    private readonly List<ModifierSyntax> modifiers = new();
-    private readonly List<ItemSyntax> continuations = new();
+    // Allocated on first use: most items have one keyword and one value, and no modifiers or continuations.
+    private List<SyntaxToken>? keywords;
+    private List<ValueSyntax>? values;
+    private List<ModifierSyntax>? modifiers;
+    private List<ItemSyntax>? continuations;
 
     internal ItemSyntax(string key, BlockKind owner)
     {
@@ -25,40 +26,56 @@ public sealed class ItemSyntax : SyntaxNode
     public BlockKind Owner { get; }
 
     /// <summary>The head words as written (including optional words such as <c>to</c>).</summary>
-    public IReadOnlyList<SyntaxToken> Keywords => keywords;
+    public IReadOnlyList<SyntaxToken> Keywords => (IReadOnlyList<SyntaxToken>?)keywords ?? Array.Empty<SyntaxToken>();
 
-    public IReadOnlyList<ValueSyntax> Values => values;
+    public IReadOnlyList<ValueSyntax> Values => (IReadOnlyList<ValueSyntax>?)values ?? Array.Empty<ValueSyntax>();
 
-    public IReadOnlyList<ModifierSyntax> Modifiers => modifiers;
+    public IReadOnlyList<ModifierSyntax> Modifiers => (IReadOnlyList<ModifierSyntax>?)modifiers ?? Array.Empty<ModifierSyntax>();
 
     public BodySyntax? Body { get; private set; }
 
-    public IReadOnlyList<ItemSyntax> Continuations => continuations;
+    public IReadOnlyList<ItemSyntax> Continuations => (IReadOnlyList<ItemSyntax>?)continuations ?? Array.Empty<ItemSyntax>();
 
     /// <summary>True when a lexical or syntax error (AS1xxx) lies inside this item (spec §2.14).</summary>
     public bool IsIncomplete { get; internal set; }
 
-    public SyntaxToken? FirstKeyword => keywords.Count > 0 ? keywords[0] : null;
+    public SyntaxToken? FirstKeyword => keywords is { Count: > 0 } ? keywords[0] : null;
 
-    public ModifierSyntax? Modifier(string name) => modifiers.FirstOrDefault(m => m.Name == name);
+    public ModifierSyntax? Modifier(string name)
+    {
+        if (modifiers is null)
+        {
+            return null;
+        }
 
-    public bool HasModifier(string name) => modifiers.Any(m => m.Name == name);
+        foreach (var modifier in modifiers)
+        {
+            if (modifier.Name == name)
+            {
+                return modifier;
+            }
+        }
+
+        return null;
+    }
+
+    public bool HasModifier(string name) => Modifier(name) is not null;
 
     internal void AddKeyword(SyntaxToken token)
     {
-        keywords.Add(token);
+        (keywords ??= new List<SyntaxToken>(2)).Add(token);
         Add(token);
     }
 
     internal void AddValue(ValueSyntax value)
     {
-        values.Add(value);
+        (values ??= new List<ValueSyntax>(1)).Add(value);
         Add(value);
     }
 
     internal void AddModifier(ModifierSyntax modifier)
     {
-        modifiers.Add(modifier);
+        (modifiers ??= new List<ModifierSyntax>(2)).Add(modifier);
         Add(modifier);
     }
 
@@ -70,7 +87,7 @@ public sealed class ItemSyntax : SyntaxNode
 
     internal void AddContinuation(ItemSyntax item)
     {
-        continuations.Add(item);
+        (continuations ??= new List<ItemSyntax>(1)).Add(item);
         Add(item);
     }
 }

@@ -8,27 +8,49 @@ namespace AgentSpec.Syntax;
 /// </summary>
 public abstract class SyntaxNode : SyntaxElement
 {
-    private readonly List<SyntaxElement> children = new();
+    private static readonly SyntaxElement[] None = Array.Empty<SyntaxElement>();
 
-    public IReadOnlyList<SyntaxElement> Children => children;
+    // Most nodes hold one element (a string or word value): no list is allocated until a second one arrives.
+    private SyntaxElement? single;
+    private List<SyntaxElement>? many;
 
-    public SyntaxToken? FirstToken => DescendantTokens().FirstOrDefault();
+    public IReadOnlyList<SyntaxElement> Children => (IReadOnlyList<SyntaxElement>?)many ?? (single is null ? None : [single]);
+
+    public SyntaxToken? FirstToken
+    {
+        get
+        {
+            if (many is null)
+            {
+                return First(single);
+            }
+
+            foreach (var child in many)
+            {
+                if (First(child) is { } token)
+                {
+                    return token;
+                }
+            }
+
+            return null;
+        }
+    }
 
     public SyntaxToken? LastToken
     {
         get
         {
-            for (var i = children.Count - 1; i >= 0; i--)
+            if (many is null)
             {
-                var last = children[i] switch
+                return Last(single);
+            }
+
+            for (var i = many.Count - 1; i >= 0; i--)
+            {
+                if (Last(many[i]) is { } token)
                 {
-                    SyntaxToken token => token,
-                    SyntaxNode node => node.LastToken,
-                    _ => null,
-                };
-                if (last is not null)
-                {
-                    return last;
+                    return token;
                 }
             }
 
@@ -48,7 +70,7 @@ public abstract class SyntaxNode : SyntaxElement
 
     public IEnumerable<SyntaxToken> DescendantTokens()
     {
-        foreach (var child in children)
+        foreach (var child in Children)
         {
             if (child is SyntaxToken token)
             {
@@ -66,11 +88,46 @@ public abstract class SyntaxNode : SyntaxElement
 
     public override void WriteTo(StringBuilder builder)
     {
-        foreach (var child in children)
+        if (many is null)
+        {
+            single?.WriteTo(builder);
+            return;
+        }
+
+        foreach (var child in many)
         {
             child.WriteTo(builder);
         }
     }
 
-    internal void Add(SyntaxElement element) => children.Add(element);
+    private static SyntaxToken? First(SyntaxElement? element) => element switch
+    {
+        SyntaxToken token => token,
+        SyntaxNode node => node.FirstToken,
+        _ => null,
+    };
+
+    private static SyntaxToken? Last(SyntaxElement? element) => element switch
+    {
+        SyntaxToken token => token,
+        SyntaxNode node => node.LastToken,
+        _ => null,
+    };
+
+    internal void Add(SyntaxElement element)
+    {
+        if (many is not null)
+        {
+            many.Add(element);
+        }
+        else if (single is null)
+        {
+            single = element;
+        }
+        else
+        {
+            many = [single, element];
+            single = null;
+        }
+    }
 }

@@ -1,20 +1,29 @@
 using System.Text;
+using AgentSpec.Parsing;
+using AgentSpec.Text;
 
 namespace AgentSpec.Syntax;
 
-/// <summary>A token with its position and the trivia (whitespace, comments, skipped characters) in front of it.</summary>
+/// <summary>
+/// A token with its position and the trivia (whitespace, comments, skipped characters) in front of it. Trivia is kept
+/// as the source region between the previous token and this one and materialised on first use, so that lexing a large
+/// file allocates nothing for whitespace.
+/// </summary>
 public sealed class SyntaxToken : SyntaxElement
 {
-    private static readonly SyntaxTrivia[] NoTrivia = Array.Empty<SyntaxTrivia>();
+    private readonly SourceText source;
+    private readonly int triviaStart;
+    private SyntaxTrivia[]? trivia;
     private string? value;
 
-    internal SyntaxToken(TokenKind kind, string text, int offset, SourceRange range, SyntaxTrivia[]? leadingTrivia, bool isUnterminated)
+    internal SyntaxToken(TokenKind kind, string text, int offset, SourceRange range, SourceText source, int triviaStart, bool isUnterminated)
     {
         Kind = kind;
         Text = text;
         Offset = offset;
         TokenRange = range;
-        LeadingTrivia = leadingTrivia ?? NoTrivia;
+        this.source = source;
+        this.triviaStart = triviaStart;
         IsUnterminated = isUnterminated;
     }
 
@@ -31,7 +40,8 @@ public sealed class SyntaxToken : SyntaxElement
 
     public override SourceRange Range => TokenRange;
 
-    public IReadOnlyList<SyntaxTrivia> LeadingTrivia { get; }
+    /// <summary>Whitespace, comments and skipped characters between the previous token and this one, in order.</summary>
+    public IReadOnlyList<SyntaxTrivia> LeadingTrivia => trivia ??= ScanTrivia();
 
     /// <summary>True for a string whose closing delimiter is missing (AS1003/AS1004).</summary>
     public bool IsUnterminated { get; }
@@ -39,24 +49,37 @@ public sealed class SyntaxToken : SyntaxElement
     public bool IsString => Kind is TokenKind.String or TokenKind.TripleString;
 
     /// <summary>True when trivia separates this token from the previous one (whitespace or a comment).</summary>
-    public bool HasLeadingTrivia => LeadingTrivia.Count > 0;
+    public bool HasLeadingTrivia => triviaStart < Offset;
 
     /// <summary>The value of a string token (escapes processed, triple-quoted indentation removed); else the text.</summary>
     public string Value => value ??= ComputeValue();
 
     public bool IsWord(string word) => Kind == TokenKind.Word && Text == word;
 
-    public override void WriteTo(StringBuilder builder)
-    {
-        foreach (var trivia in LeadingTrivia)
-        {
-            builder.Append(trivia.Text);
-        }
-
-        builder.Append(Text);
-    }
+    public override void WriteTo(StringBuilder builder) =>
+        builder.Append(source.Text, triviaStart, End - triviaStart);
 
     public override string ToString() => Text;
+
+    private SyntaxTrivia[] ScanTrivia()
+    {
+        if (triviaStart >= Offset)
+        {
+            return Array.Empty<SyntaxTrivia>();
+        }
+
+        var list = new List<SyntaxTrivia>();
+        var text = source.Text;
+        var start = triviaStart;
+        while (start < Offset)
+        {
+            var kind = IntentLangTokenizer.Scan(text, start, Offset, out var end);
+            list.Add(new SyntaxTrivia(kind, text[start..end], start, source.GetRange(start, end)));
+            start = end;
+        }
+
+        return list.ToArray();
+    }
 
     private string ComputeValue() => Kind switch
     {
