@@ -1,5 +1,3 @@
-using AgentSpec.Diagnostics;
-
 namespace AgentSpec.Resolution;
 
 /// <summary>
@@ -56,6 +54,4 @@ internal sealed class TargetContextRun
     /// <summary>True when an Error other than a policy violation is present (resolution stops, language spec §10.2).</summary>
     public static bool StopsResolution(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics.Any(d => d.IsError && !d.Code.StartsWith("AS40", StringComparison.Ordinal));
-
-    internal static DiagnosticSeverity SeverityOf(string code) => DiagnosticCatalog.Get(code).Severity;
 }
