@@ -20,6 +20,7 @@ internal static class EnvironmentOverlay
     {
         foreach (var environment in environments)
         {
+            Resolution.EnvironmentChecker.Check(environment, symbols);
             var file = symbols.FileOf(environment);
             foreach (var (block, target) in Targets(environment, symbols))
             {
@@ -31,7 +32,7 @@ internal static class EnvironmentOverlay
                 }
 
                 var context = new BindContext(file.Diagnostics, isOverride: true);
-                foreach (var item in block.Body?.Items ?? [])
+                foreach (var item in Applicable(block, target))
                 {
                     DeclarationFactory.Apply(scratch, Normalize(item, target.DeclarationKind), context);
                 }
@@ -46,7 +47,7 @@ internal static class EnvironmentOverlay
         var context = new BindContext(new DiagnosticBag(file.DisplayName), isOverride: true);
         foreach (var (block, target) in Targets(environment, symbols))
         {
-            foreach (var item in block.Body?.Items ?? [])
+            foreach (var item in Applicable(block, target))
             {
                 DeclarationFactory.Apply(target, Normalize(item, target.DeclarationKind), context);
             }
@@ -76,6 +77,10 @@ internal static class EnvironmentOverlay
             }
         }
     }
+
+    /// <summary>The items of an override block that may be applied (AS2013/AS2014 items never change the declaration, §6.4).</summary>
+    private static IEnumerable<ItemSyntax> Applicable(ItemSyntax block, Declaration target) =>
+        (block.Body?.Items ?? []).Where(item => Resolution.EnvironmentChecker.IsApplicable(target.DeclarationKind, item, target));
 
     /// <summary>Maps override aliases to canonical keys (<c>prompt</c> → <c>uses prompt</c>, <c>loop</c> → <c>strategy</c>).</summary>
     private static ItemSyntax Normalize(ItemSyntax item, string kind)
