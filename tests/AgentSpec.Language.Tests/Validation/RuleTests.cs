@@ -120,11 +120,11 @@ public sealed class RuleTests
               agent "a" { max_turns 0 }
             }
             """;
+        // Override values are checked for every environment, selected or not (spec §6.3).
         var document = SpecLoader.LoadText(text, "/tmp/agentspec-tests/env.ias");
-        Assert.Empty(document.Diagnostics);
+        Assert.Equal("5:25 E AS3008 'max_turns' must be at least 1, found 0", Spec.Render(Assert.Single(document.Diagnostics)));
 
-        var (files, imports) = AgentSpec.Binding.ImportLoader.LoadText(text, "/tmp/agentspec-tests/env.ias");
-        var overlaid = SpecLoader.Finish(AgentSpec.Binding.DocumentBinder.Bind(files, imports, "dev"));
+        var overlaid = SpecLoader.LoadText(text, "/tmp/agentspec-tests/env.ias", "dev");
         var diagnostic = Assert.Single(overlaid.Diagnostics, d => d.Code == "AS3008");
         Assert.Equal("5:25 E AS3008 'max_turns' must be at least 1, found 0", Spec.Render(diagnostic));
     }
