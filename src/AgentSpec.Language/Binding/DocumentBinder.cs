@@ -1,0 +1,126 @@
+using System.Globalization;
+
+namespace AgentSpec.Binding;
+
+/// <summary>
+/// Steps 2–3 of the processing order (spec §1): merges the files of a document, creates the declarations, detects
+/// duplicates (AS2001), resolves references, and gathers every diagnostic in the order of spec §5.1.
+/// </summary>
+internal static class DocumentBinder
+{
+    private static readonly Dictionary<string, string> FqnKinds = new(StringComparer.Ordinal)
+    {
+        ["agent"] = "Agent", ["prompt"] = "Prompt", ["skill"] = "Skill", ["server"] = "MCPServer", ["client"] = "MCPClient",
+        ["secret"] = "Secret", ["environment"] = "Environment", ["policy"] = "Policy", ["deploy"] = "Deploy",
+        ["pipeline"] = "Pipeline", ["type"] = "Type", ["user"] = "User", ["guardrail"] = "Guardrail",
+        ["plugin"] = "Plugin", ["binding"] = "Binding", ["state"] = "State",
+    };
+
+    public static Document Bind(IReadOnlyList<SourceFile> files, IReadOnlyList<ImportInfo> imports, string? environment = null)
+    {
+        var document = new Document
+        {
+            Files = files.Select(f => f.DisplayName).ToList(),
+            Imports = imports,
+            SourceFiles = files,
+            Environment = environment,
+        };
+        var symbols = new SymbolTable();
+        var declarations = new List<Declaration>();
+        foreach (var file in files)
+        {
+            var context = new BindContext(file.Diagnostics, isOverride: false);
+            foreach (var statement in file.Tree.Root.Statements)
+            {
+                if (statement == file.Tree.Root.Header && file == files[0])
+                {
+                    document.Package = ReadHeader(statement, file);
+                    continue;
+                }
+
+                var declaration = DeclarationFactory.Create(statement, context);
+                if (declaration is null)
+                {
+                    continue;
+                }
+
+                var first = symbols.Add(declaration, file);
+                if (first is not null)
+                {
+                    file.Diagnostics.Add(
+                        "AS2001",
+                        declaration.Location.Range,
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"{declaration.DeclarationKind} \"{declaration.Name}\" is already declared at {first.File}:{first.Location.Line}:{first.Location.Column}"),
+                        null,
+                        [new RelatedLocation(first.File, first.Location.Range, "first declared here")]);
+                }
+
+                declarations.Add(declaration);
+            }
+        }
+
+        var packageName = document.Package?.Name ?? string.Empty;
+        foreach (var declaration in declarations)
+        {
+            declaration.Fqn = $"{packageName}/{FqnKinds[declaration.DeclarationKind]}/{declaration.Name}";
+        }
+
+        var environments = declarations.OfType<EnvironmentDeclaration>().ToList();
+        EnvironmentOverlay.CheckAll(environments, symbols);
+        if (environment is not null && symbols.Find<EnvironmentDeclaration>("environment", environment) is { } selected)
+        {
+            EnvironmentOverlay.Apply(selected, symbols);
+        }
+
+        var resolver = new ReferenceResolver(symbols);
+        foreach (var declaration in declarations)
+        {
+            resolver.Resolve(declaration);
+        }
+
+        document.Symbols = symbols;
+        Fill(document, declarations);
+        document.Diagnostics = Collect(files);
+        return document;
+    }
+
+    /// <summary>Root file first, then imports in merge order; within a file by position then code; duplicates once.</summary>
+    public static IReadOnlyList<Diagnostic> Collect(IEnumerable<SourceFile> files) =>
+        files.SelectMany(file => Validation.Suppressions.Apply(file, file.Tree.Diagnostics.Concat(file.Diagnostics.Items))
+                .OrderBy(d => d.Range.Start)
+                .ThenBy(d => d.Code, StringComparer.Ordinal))
+            .Distinct()
+            .ToList();
+
+    private static PackageInfo ReadHeader(Syntax.ItemSyntax header, SourceFile file)
+    {
+        var name = header.Values.Count > 0 ? header.Values[0].Text : string.Empty;
+        return new PackageInfo(
+            name,
+            header.Modifier("version")?.Value?.Text,
+            header.Modifier("lang")?.Value?.Text,
+            new SourceLocation(file.DisplayName, header.Range));
+    }
+
+    private static void Fill(Document document, List<Declaration> declarations)
+    {
+        document.Agents = declarations.OfType<AgentDeclaration>().ToList();
+        document.Prompts = declarations.OfType<PromptDeclaration>().ToList();
+        document.Skills = declarations.OfType<SkillDeclaration>().ToList();
+        document.Secrets = declarations.OfType<SecretDeclaration>().ToList();
+        document.Environments = declarations.OfType<EnvironmentDeclaration>().ToList();
+        document.Policies = declarations.OfType<PolicyDeclaration>().ToList();
+        document.Deploys = declarations.OfType<DeployDeclaration>().ToList();
+        document.Pipelines = declarations.OfType<PipelineDeclaration>().ToList();
+        document.Types = declarations.OfType<TypeDeclaration>().ToList();
+        document.Servers = declarations.OfType<ServerDeclaration>().ToList();
+        document.Clients = declarations.OfType<ClientDeclaration>().ToList();
+        document.Users = declarations.OfType<UserDeclaration>().ToList();
+        document.Guardrails = declarations.OfType<GuardrailDeclaration>().ToList();
+        document.Plugins = declarations.OfType<PluginDeclaration>().ToList();
+        document.Bindings = declarations.OfType<BindingDeclaration>().ToList();
+        document.State = declarations.OfType<StateDeclaration>().FirstOrDefault();
+    }
+}

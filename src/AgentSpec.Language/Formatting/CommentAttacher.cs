@@ -1,0 +1,323 @@
+using AgentSpec.Syntax;
+
+namespace AgentSpec.Formatting;
+
+/// <summary>
+/// Decides, on the source, where every comment is printed (spec §9.5): trailing comments of the smallest item, list
+/// element or opening brace whose last token precedes them; comment lines as leading comments of the next item or
+/// element, as closing comments of a body or list, or as end comments of the file; any other comment inside an item
+/// becomes a leading comment of that item.
+/// </summary>
+internal sealed class CommentAttacher
+{
+    private readonly List<SourceComment> comments;
+    private readonly Dictionary<SyntaxToken, SourceComment> trailingByToken;
+    private readonly HashSet<SyntaxToken> afterBlankLine;
+    private readonly CommentMap map = new();
+
+    private CommentAttacher(List<SourceComment> comments, Dictionary<SyntaxToken, SourceComment> trailingByToken, List<SyntaxToken>? afterBlankLine)
+    {
+        this.comments = comments;
+        this.trailingByToken = trailingByToken;
+        this.afterBlankLine = afterBlankLine is null
+            ? new HashSet<SyntaxToken>(ReferenceEqualityComparer.Instance)
+            : new HashSet<SyntaxToken>(afterBlankLine, ReferenceEqualityComparer.Instance);
+    }
+
+    /// <summary>The comment map of a tree, or null when the file has no comments.</summary>
+    public static CommentMap? Attach(SyntaxTree tree)
+    {
+        var tokens = tree.Tokens as SyntaxToken[] ?? tree.Tokens.ToArray();
+        List<SourceComment>? comments = null;
+        Dictionary<SyntaxToken, SourceComment>? trailing = null;
+        List<SyntaxToken>? afterBlankLine = null;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (i > 0 && tokens[i].Kind != TokenKind.NewLine && tokens[i - 1].Kind == TokenKind.NewLine && IsBlankLine(tokens, i - 1))
+            {
+                afterBlankLine ??= new List<SyntaxToken>();
+                afterBlankLine.Add(tokens[i]);
+            }
+
+            var trivia = tokens[i].LeadingTrivia;
+            for (var t = 0; t < trivia.Count; t++)
+            {
+                if (!trivia[t].IsComment)
+                {
+                    continue;
+                }
+
+                var isTrailing = i > 0 && tokens[i - 1].Kind != TokenKind.NewLine;
+                var comment = new SourceComment(trivia[t].Text.TrimEnd(), trivia[t].Offset, isTrailing, !isTrailing && IsBlankLine(tokens, i - 1));
+                comments ??= new List<SourceComment>();
+                comments.Add(comment);
+                if (isTrailing)
+                {
+                    trailing ??= new Dictionary<SyntaxToken, SourceComment>(ReferenceEqualityComparer.Instance);
+                    trailing.TryAdd(tokens[i - 1], comment);
+                }
+            }
+        }
+
+        if (comments is null)
+        {
+            return null;
+        }
+
+        var attacher = new CommentAttacher(comments, trailing ?? new(ReferenceEqualityComparer.Instance), afterBlankLine);
+        attacher.AttachFile(tree.Root);
+        return attacher.map;
+    }
+
+    /// <summary>True when the line ended by the line break at <paramref name="index"/> holds nothing (no code, no comment).</summary>
+    private static bool IsBlankLine(SyntaxToken[] tokens, int index)
+    {
+        if (index < 0 || tokens[index].Kind != TokenKind.NewLine || HasComment(tokens[index]))
+        {
+            return false;
+        }
+
+        return index == 0 || tokens[index - 1].Kind == TokenKind.NewLine;
+    }
+
+    private static bool HasComment(SyntaxToken token)
+    {
+        foreach (var trivia in token.LeadingTrivia)
+        {
+            if (trivia.IsComment)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void AttachFile(FileSyntax root)
+    {
+        var boundary = -1;
+        foreach (var statement in root.Statements)
+        {
+            boundary = AttachMember(statement, root, boundary, nonTrailingOnly: false);
+        }
+
+        foreach (var comment in Take(boundary, int.MaxValue, nonTrailingOnly: false))
+        {
+            map.End.Add(comment);
+        }
+    }
+
+    /// <summary>Attaches the comment lines before an item, then the item; returns the new boundary offset.</summary>
+    private int AttachMember(ItemSyntax item, SyntaxNode container, int boundary, bool nonTrailingOnly)
+    {
+        var first = TokenBounds.First(item);
+        var last = TokenBounds.Last(item);
+        if (first is null || last is null)
+        {
+            return boundary;
+        }
+
+        var leading = Take(boundary, first.Offset, nonTrailingOnly);
+        if (leading.Count > 0)
+        {
+            map.AddLeading(item, leading);
+            map.Touch(container);
+            RecordBlankLineBefore(first);
+        }
+
+        AttachItem(item, container, first, last);
+        return last.End;
+    }
+
+    private void AttachItem(ItemSyntax item, SyntaxNode container, SyntaxToken first, SyntaxToken last)
+    {
+        var next = FirstAfter(first.Offset);
+        var hasInner = next < comments.Count && comments[next].Offset < last.End;
+        if (hasInner)
+        {
+            if (item.Body is not null && item.Body.Kind != BlockKind.With)
+            {
+                AttachBody(item.Body, item);
+            }
+
+            foreach (var continuation in item.Continuations)
+            {
+                if (continuation.Body is not null)
+                {
+                    AttachBody(continuation.Body, continuation);
+                }
+            }
+
+            AttachLists(item);
+        }
+
+        if (trailingByToken.TryGetValue(last, out var trailing) && !trailing.Claimed)
+        {
+            trailing.Claimed = true;
+            map.SetTrailing(item, trailing);
+            map.Touch(container);
+        }
+
+        if (hasInner)
+        {
+            var inner = Take(first.Offset, last.End, nonTrailingOnly: false);
+            foreach (var comment in inner)
+            {
+                comment.Moved = true;
+            }
+
+            if (inner.Count > 0)
+            {
+                if (map.Leading(item) is null)
+                {
+                    RecordBlankLineBefore(first);
+                }
+
+                map.AddLeading(item, inner);
+                map.Touch(container);
+            }
+        }
+    }
+
+    private void AttachBody(BodySyntax body, ItemSyntax owner)
+    {
+        int boundary;
+        if (body.OpenBrace is { } open)
+        {
+            if (trailingByToken.TryGetValue(open, out var afterBrace) && !afterBrace.Claimed)
+            {
+                afterBrace.Claimed = true;
+                map.SetTrailing(open, afterBrace);
+                map.Touch(body);
+            }
+
+            boundary = open.End;
+        }
+        else
+        {
+            // The brace-less item run of an eval case starts after the case head.
+            var head = owner.Values.Count > 0 ? TokenBounds.Last(owner.Values[^1]) : owner.FirstKeyword;
+            boundary = head?.End ?? 0;
+        }
+
+        foreach (var item in body.Items)
+        {
+            boundary = AttachMember(item, body, boundary, nonTrailingOnly: true);
+        }
+
+        if (body.CloseBrace is { } close)
+        {
+            var closing = Take(boundary, close.Offset, nonTrailingOnly: true);
+            if (closing.Count > 0)
+            {
+                map.SetClosing(body, closing);
+                map.Touch(body);
+            }
+        }
+    }
+
+    private void AttachLists(ItemSyntax item)
+    {
+        foreach (var value in item.Values)
+        {
+            if (value is ListValueSyntax { IsMultiline: true } list)
+            {
+                AttachList(list);
+            }
+        }
+
+        foreach (var modifier in item.Modifiers)
+        {
+            if (modifier.Value is ListValueSyntax { IsMultiline: true } list)
+            {
+                AttachList(list);
+            }
+        }
+    }
+
+    private void AttachList(ListValueSyntax list)
+    {
+        var boundary = list.OpenBracket.End;
+        var children = list.Children;
+        for (var i = 0; i < children.Count; i++)
+        {
+            if (children[i] is not ValueSyntax element)
+            {
+                continue;
+            }
+
+            var first = TokenBounds.First(element);
+            var last = TokenBounds.Last(element);
+            if (first is null || last is null)
+            {
+                continue;
+            }
+
+            if (i + 1 < children.Count && children[i + 1] is SyntaxToken { Kind: TokenKind.Comma } comma)
+            {
+                last = comma;
+            }
+
+            map.AddLeading(element, Take(boundary, first.Offset, nonTrailingOnly: true));
+            if (trailingByToken.TryGetValue(last, out var trailing) && !trailing.Claimed)
+            {
+                trailing.Claimed = true;
+                map.SetTrailing(element, trailing);
+            }
+
+            boundary = last.End;
+        }
+
+        if (list.CloseBracket is { } close)
+        {
+            map.SetClosing(list, Take(boundary, close.Offset, nonTrailingOnly: true));
+        }
+    }
+
+    private void RecordBlankLineBefore(SyntaxToken token)
+    {
+        if (afterBlankLine.Contains(token))
+        {
+            map.MarkBlankLineBefore(token);
+        }
+    }
+
+    /// <summary>Index of the first comment whose offset is greater than <paramref name="offset"/>.</summary>
+    private int FirstAfter(int offset)
+    {
+        int lo = 0, hi = comments.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (comments[mid].Offset <= offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>Claims the unclaimed comments strictly between two offsets.</summary>
+    private List<SourceComment> Take(int after, int before, bool nonTrailingOnly)
+    {
+        var result = new List<SourceComment>();
+        for (var i = FirstAfter(after); i < comments.Count && comments[i].Offset < before; i++)
+        {
+            var comment = comments[i];
+            if (comment.Claimed || (nonTrailingOnly && comment.IsTrailing))
+            {
+                continue;
+            }
+
+            comment.Claimed = true;
+            result.Add(comment);
+        }
+
+        return result;
+    }
+}

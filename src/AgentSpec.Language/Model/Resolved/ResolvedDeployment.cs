@@ -1,0 +1,42 @@
+namespace AgentSpec;
+
+/// <summary>
+/// What <c>Resolve-AgentSpec</c> returns (deployment spec §10.3.4): the configuration of one target context after
+/// overlay and policies, without secret values. Spec errors other than policy violations stop resolution: then
+/// <see cref="Units"/> is empty and <see cref="Diagnostics"/> says why.
+/// </summary>
+public sealed class ResolvedDeployment
+{
+    public PackageInfo? Package { get; internal init; }
+
+    public string? Environment { get; internal init; }
+
+    /// <summary>The chosen deploy name, or null when none could be chosen (AS5019).</summary>
+    public string? Target { get; internal init; }
+
+    /// <summary>The chosen deploy's target kind.</summary>
+    public string? Kind { get; internal init; }
+
+    /// <summary>The deploys resolved together: the chosen one, or every docker-compose deploy of a compose stack.</summary>
+    public IReadOnlyList<string> Scope { get; internal init; } = Array.Empty<string>();
+
+    public IReadOnlyList<DeploymentUnit> Units { get; internal init; } = Array.Empty<DeploymentUnit>();
+
+    /// <summary>Every secret the units use (names and sources only).</summary>
+    public IReadOnlyList<SecretReference> SecretReferences { get; internal init; } = Array.Empty<SecretReference>();
+
+    public IReadOnlyList<PolicyResult> PolicyResults { get; internal init; } = Array.Empty<PolicyResult>();
+
+    public IReadOnlyList<Diagnostic> Diagnostics { get; internal init; } = Array.Empty<Diagnostic>();
+
+    /// <summary>True when no diagnostic is an Error (policy violations included).</summary>
+    public bool IsValid => !Diagnostics.Any(d => d.IsError);
+
+    /// <summary>True when a policy forbids this configuration (plan, apply and export refuse it).</summary>
+    public bool HasPolicyViolations => PolicyResults.Any(p => !p.Passed);
+
+    /// <summary>The stable, secret-free canonical JSON form (snake_case keys, sorted; deployment spec §3.3).</summary>
+    public string ToJson() => Resolution.ResolvedJson.Write(Resolution.ResolvedJson.Deployment(this));
+
+    public override string ToString() => Target is null ? "no target" : $"{Target} ({Kind}){(Environment is null ? string.Empty : $" [{Environment}]")}";
+}
