@@ -28,7 +28,7 @@ public sealed class AgentDefinition
     [JsonPropertyName("guardrails")] public List<string> Guardrails { get; set; } = new();
     [JsonPropertyName("budget_daily")] public double? BudgetDaily { get; set; }
     [JsonPropertyName("budget_monthly")] public double? BudgetMonthly { get; set; }
-    [JsonPropertyName("config")] public List<ConfigParameter> Config { get; set; } = new();
+    [JsonPropertyName("config")] public List<RuntimeConfigParameter> Config { get; set; } = new();
     [JsonPropertyName("validate")] public JsonElement? Validate { get; set; }
     [JsonPropertyName("eval")] public JsonElement? Eval { get; set; }
     [JsonPropertyName("on_input")] public JsonElement? OnInput { get; set; }

@@ -6,5 +6,5 @@ namespace AgentSpec.RuntimeModel;
 public sealed class PromptDefinition
 {
     [JsonPropertyName("content")] public string Content { get; set; } = "";
-    [JsonPropertyName("variables")] public List<PromptVariable> Variables { get; set; } = new();
+    [JsonPropertyName("variables")] public List<RuntimePromptVariable> Variables { get; set; } = new();
 }

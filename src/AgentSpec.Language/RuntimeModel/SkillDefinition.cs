@@ -6,7 +6,7 @@ namespace AgentSpec.RuntimeModel;
 public sealed class SkillDefinition
 {
     [JsonPropertyName("description")] public string Description { get; set; } = "";
-    [JsonPropertyName("input")] public List<FieldDefinition> Input { get; set; } = new();
-    [JsonPropertyName("output")] public List<FieldDefinition> Output { get; set; } = new();
-    [JsonPropertyName("tool")] public ToolDefinition Tool { get; set; } = new();
+    [JsonPropertyName("input")] public List<RuntimeFieldDefinition> Input { get; set; } = new();
+    [JsonPropertyName("output")] public List<RuntimeFieldDefinition> Output { get; set; } = new();
+    [JsonPropertyName("tool")] public RuntimeToolDefinition Tool { get; set; } = new();
 }

@@ -13,10 +13,10 @@ public sealed class AgentExecutor
 {
     private const int MaxDepth = 4;
     private readonly RuntimeContext _runtime;
-    private readonly IReadOnlyDictionary<string, ResolvedAgent> _agents;
+    private readonly IReadOnlyDictionary<string, ServedAgent> _agents;
     private readonly GuardrailChecker _guardrails;
 
-    public AgentExecutor(RuntimeContext runtime, IReadOnlyDictionary<string, ResolvedAgent> agents, GuardrailChecker guardrails)
+    public AgentExecutor(RuntimeContext runtime, IReadOnlyDictionary<string, ServedAgent> agents, GuardrailChecker guardrails)
     {
         _runtime = runtime;
         _agents = agents;
@@ -24,7 +24,7 @@ public sealed class AgentExecutor
     }
 
     /// <summary>Renders the agent's system prompt; throws <see cref="PromptVariableException"/> for a missing required variable.</summary>
-    public string RenderSystem(ResolvedAgent agent, IReadOnlyDictionary<string, string> variables)
+    public string RenderSystem(ServedAgent agent, IReadOnlyDictionary<string, string> variables)
     {
         if (agent.Prompt is null || agent.Definition.Prompt is null) return "";
         return PromptRenderer.Render(agent.Definition.Prompt, agent.Prompt, variables, agent.ConfigValues);
@@ -132,7 +132,7 @@ public sealed class AgentExecutor
         throw failed;
     }
 
-    private async Task<InvocationOutcome> FallbackAsync(ResolvedAgent agent, string fallback, InvocationRequest request,
+    private async Task<InvocationOutcome> FallbackAsync(ServedAgent agent, string fallback, InvocationRequest request,
         InvocationException failure, CancellationToken cancellationToken)
     {
         _runtime.Log.Warn("agent fallback", new LogField("correlation_id", request.CorrelationId), new LogField("agent", agent.Name),
@@ -167,7 +167,7 @@ public sealed class AgentExecutor
         };
     }
 
-    private InvocationOutcome Complete(ResolvedAgent agent, AttemptContext attempt, LoopResult result, ModelCaller models, int attempts,
+    private InvocationOutcome Complete(ServedAgent agent, AttemptContext attempt, LoopResult result, ModelCaller models, int attempts,
         TokenUsage previousTokens, Stopwatch watch)
     {
         var output = result.Output;
@@ -200,7 +200,7 @@ public sealed class AgentExecutor
         return p with { Tokens = p.Tokens + previous };
     }
 
-    private void Finish(ResolvedAgent agent, InvocationRequest request, string status, int turns, TokenUsage tokens, Stopwatch watch, string? code)
+    private void Finish(ServedAgent agent, InvocationRequest request, string status, int turns, TokenUsage tokens, Stopwatch watch, string? code)
     {
         var m = _runtime.Metrics;
         m.Invocations.WithLabels(agent.Name, status, request.Source).Inc();

@@ -20,7 +20,7 @@ public sealed class AttemptContext
     private int _turns;
     private string _lastText = "";
 
-    public AttemptContext(RuntimeContext runtime, AgentExecutor executor, ResolvedAgent agent, InvocationRequest request, string system,
+    public AttemptContext(RuntimeContext runtime, AgentExecutor executor, ServedAgent agent, InvocationRequest request, string system,
         ModelCaller models, DateTimeOffset deadline, CancellationToken token)
     {
         Runtime = runtime;
@@ -36,7 +36,7 @@ public sealed class AttemptContext
 
     public RuntimeContext Runtime { get; }
     public AgentExecutor Executor { get; }
-    public ResolvedAgent Agent { get; }
+    public ServedAgent Agent { get; }
     public InvocationRequest Request { get; }
     public string System { get; }
     public ModelCaller Models { get; }

@@ -24,7 +24,7 @@ public sealed class BudgetTracker
     public DateTimeOffset Now => _clock();
 
     /// <summary>The exhausted period (daily first) with its reset time, or null when the agent may run.</summary>
-    public (string Period, DateTimeOffset ResetsAt)? Exhausted(ResolvedAgent agent)
+    public (string Period, DateTimeOffset ResetsAt)? Exhausted(ServedAgent agent)
     {
         var now = _clock();
         foreach (var (period, limit) in Limits(agent))
@@ -36,7 +36,7 @@ public sealed class BudgetTracker
     }
 
     /// <summary>Adds the cost of one model call.</summary>
-    public void Record(ResolvedAgent agent, string modelId, bool mock, long input, long output, string correlationId)
+    public void Record(ServedAgent agent, string modelId, bool mock, long input, long output, string correlationId)
     {
         var price = PriceTable.Find(modelId, mock);
         if (price is null) return;
@@ -65,7 +65,7 @@ public sealed class BudgetTracker
         }
     }
 
-    private static IEnumerable<(string, double)> Limits(ResolvedAgent agent)
+    private static IEnumerable<(string, double)> Limits(ServedAgent agent)
     {
         if (agent.Definition.BudgetDaily is double d) yield return ("daily", d);
         if (agent.Definition.BudgetMonthly is double m) yield return ("monthly", m);

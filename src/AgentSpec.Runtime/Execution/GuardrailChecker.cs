@@ -36,7 +36,7 @@ public sealed class GuardrailChecker
     public string FallbackText(string guardrail) => _guardrails[guardrail].Definition.Fallback ?? "";
 
     /// <summary>The first guardrail that matches, after counting and logging every match.</summary>
-    public GuardrailHit? Check(ResolvedAgent agent, string output, string correlationId)
+    public GuardrailHit? Check(ServedAgent agent, string output, string correlationId)
     {
         GuardrailHit? first = null;
         foreach (var name in agent.Definition.Guardrails)

@@ -8,11 +8,11 @@ namespace AgentSpec.Runtime.Health;
 public sealed class HealthMonitor
 {
     private readonly RuntimeEnvironment _env;
-    private readonly IReadOnlyList<ResolvedAgent> _agents;
+    private readonly IReadOnlyList<ServedAgent> _agents;
     private readonly IReadOnlyList<Tools.Mcp.McpConnection> _servers;
     private volatile HealthSnapshot _snapshot;
 
-    public HealthMonitor(RuntimeEnvironment env, IReadOnlyList<ResolvedAgent> agents, IReadOnlyList<Tools.Mcp.McpConnection>? servers = null)
+    public HealthMonitor(RuntimeEnvironment env, IReadOnlyList<ServedAgent> agents, IReadOnlyList<Tools.Mcp.McpConnection>? servers = null)
     {
         _env = env;
         _agents = agents;
@@ -51,7 +51,7 @@ public sealed class HealthMonitor
         return new HealthSnapshot(checks, unavailable);
     }
 
-    private HealthCheck ProviderCheck(ResolvedAgent agent)
+    private HealthCheck ProviderCheck(ServedAgent agent)
     {
         var details = new List<string>();
         var credentialed = new List<bool>();

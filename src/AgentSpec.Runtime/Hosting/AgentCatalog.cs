@@ -12,7 +12,7 @@ namespace AgentSpec.Runtime.Hosting;
 /// <summary>Resolves the document's agents at startup (spec §1.5 step 4); configuration errors throw <see cref="ConfigurationException"/>.</summary>
 public static class AgentCatalog
 {
-    public static Dictionary<string, ResolvedAgent> Build(RuntimeContext runtime, string baseDirectory, List<string> warnings,
+    public static Dictionary<string, ServedAgent> Build(RuntimeContext runtime, string baseDirectory, List<string> warnings,
         Dictionary<string, Tools.Mcp.McpConnection> connections)
     {
         var document = runtime.Document;
@@ -49,7 +49,7 @@ public static class AgentCatalog
                 _ => throw new ConfigurationException($"skill \"{name}\": unknown tool type \"{skill.Tool.Type}\""),
             };
         }
-        var agents = new Dictionary<string, ResolvedAgent>(StringComparer.Ordinal);
+        var agents = new Dictionary<string, ServedAgent>(StringComparer.Ordinal);
         foreach (var definition in document.Agents)
         {
             var clientServers = new List<Tools.Mcp.McpConnection>();
@@ -78,7 +78,7 @@ public static class AgentCatalog
         }
     }
 
-    private static ResolvedAgent Resolve(RuntimeContext runtime, AgentDefinition definition, Dictionary<string, IAgentTool> skillTools, List<string> warnings,
+    private static ServedAgent Resolve(RuntimeContext runtime, AgentDefinition definition, Dictionary<string, IAgentTool> skillTools, List<string> warnings,
         List<Tools.Mcp.McpConnection> clientServers)
     {
         var document = runtime.Document;
@@ -134,7 +134,7 @@ public static class AgentCatalog
             tools.AddRange(definition.Delegates.Select(d => (IAgentTool)new DelegationTool(d.Agent, d.When)));
         }
         var prompt = definition.Prompt is { } p ? document.Prompts[p] : null;
-        return new ResolvedAgent
+        return new ServedAgent
         {
             Definition = definition,
             Fqn = definition.Fqn ?? $"{document.Package.Name}/Agent/{definition.Name}",

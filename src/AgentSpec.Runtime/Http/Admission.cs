@@ -21,7 +21,7 @@ public static class Admission
     }
 
     /// <summary>429 <c>budget_exceeded</c> when the agent's daily or monthly budget is spent.</summary>
-    public static void Budget(ApiState state, ResolvedAgent agent)
+    public static void Budget(ApiState state, ServedAgent agent)
     {
         if (state.Runtime.Budgets is not { } budgets || budgets.Exhausted(agent) is not { } exhausted) return;
         var seconds = Math.Max(1, (long)Math.Ceiling((exhausted.ResetsAt - budgets.Now).TotalSeconds));

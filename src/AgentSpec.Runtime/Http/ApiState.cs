@@ -12,8 +12,8 @@ public sealed class ApiState
     private int _inflight;
 
     public required RuntimeContext Runtime { get; init; }
-    public required IReadOnlyList<ResolvedAgent> AgentList { get; init; }
-    public required IReadOnlyDictionary<string, ResolvedAgent> Agents { get; init; }
+    public required IReadOnlyList<ServedAgent> AgentList { get; init; }
+    public required IReadOnlyDictionary<string, ServedAgent> Agents { get; init; }
     public required AgentExecutor Executor { get; init; }
     public required HealthMonitor Health { get; init; }
     public required SessionStore Sessions { get; init; }

@@ -64,7 +64,7 @@ public static class InvokeEndpoint
         }
     }
 
-    private static async Task RunAsync(HttpContext context, ApiState state, RequestInfo info, ResolvedAgent agent, string message,
+    private static async Task RunAsync(HttpContext context, ApiState state, RequestInfo info, ServedAgent agent, string message,
         Dictionary<string, string> variables, string system, List<Conversation.ChatMessage> history, Session? session, bool stream, string source)
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, state.Runtime.ShutdownCancellation.Token);

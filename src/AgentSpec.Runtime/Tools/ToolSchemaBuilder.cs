@@ -6,7 +6,7 @@ namespace AgentSpec.Runtime.Tools;
 /// <summary>JSON Schemas of tool inputs from skill input fields (spec §3.3).</summary>
 public static class ToolSchemaBuilder
 {
-    public static JsonObject Build(IReadOnlyList<FieldDefinition> fields, IReadOnlyDictionary<string, TypeDefinition> types)
+    public static JsonObject Build(IReadOnlyList<RuntimeFieldDefinition> fields, IReadOnlyDictionary<string, TypeDefinition> types)
     {
         var properties = new JsonObject();
         var required = new JsonArray();

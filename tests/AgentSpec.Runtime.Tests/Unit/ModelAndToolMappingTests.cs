@@ -47,10 +47,10 @@ public sealed class ModelAndToolMappingTests
         var types = new Dictionary<string, TypeDefinition>
         {
             ["Color"] = new() { Enum = ["red", "green"] },
-            ["Point"] = new() { Fields = [new FieldDefinition { Name = "x", Type = "float", Required = true }] },
+            ["Point"] = new() { Fields = [new RuntimeFieldDefinition { Name = "x", Type = "float", Required = true }] },
             ["Points"] = new() { ListOf = "Point" },
         };
-        FieldDefinition F(string name, string type, bool required = false) => new() { Name = name, Type = type, Required = required };
+        RuntimeFieldDefinition F(string name, string type, bool required = false) => new() { Name = name, Type = type, Required = required };
         var schema = ToolSchemaBuilder.Build([F("s", "text", true), F("i", "long"), F("n", "decimal"), F("b", "bool"), F("o", "map"), F("l", "array"),
             F("c", "Color"), F("p", "Point"), F("ps", "Points"), F("u", "uuid")], types);
         Assert.Equal(

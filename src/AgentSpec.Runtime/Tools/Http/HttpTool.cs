@@ -14,7 +14,7 @@ public sealed class HttpTool : IAgentTool
 {
     private const int BodyCap = 10 * 1024 * 1024;
     private const int ErrorCap = 4096;
-    private readonly ToolDefinition _tool;
+    private readonly RuntimeToolDefinition _tool;
     private readonly HashSet<string> _fields;
     private readonly Dictionary<string, string> _secrets = new(StringComparer.Ordinal);
     private readonly HttpClient _client;

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace AgentSpec.RuntimeModel;
 
 /// <summary>A field of a skill's input/output or of a declared type: <c>{name, type, required}</c>.</summary>
-public sealed class FieldDefinition
+public sealed class RuntimeFieldDefinition
 {
     [JsonPropertyName("name")] public string Name { get; set; } = "";
     [JsonPropertyName("type")] public string Type { get; set; } = "string";

@@ -5,7 +5,7 @@ using AgentSpec.RuntimeModel;
 namespace AgentSpec.Runtime.Execution;
 
 /// <summary>An agent resolved at startup (spec §1.5 step 4): model routes, prompt, tools, config values, limits.</summary>
-public sealed class ResolvedAgent
+public sealed class ServedAgent
 {
     public required AgentDefinition Definition { get; init; }
     public required string Fqn { get; init; }

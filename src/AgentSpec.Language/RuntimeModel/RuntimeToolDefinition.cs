@@ -7,7 +7,7 @@ namespace AgentSpec.RuntimeModel;
 /// fields are those of that variant. An <c>mcp</c> tool names its server and tool in <c>server</c> and <c>name</c>
 /// (the language's <c>tool mcp "server/tool"</c>).
 /// </summary>
-public sealed class ToolDefinition
+public sealed class RuntimeToolDefinition
 {
     [JsonPropertyName("type")] public string Type { get; set; } = "";
     [JsonPropertyName("binary")] public string? Binary { get; set; }
