@@ -10,7 +10,7 @@ public static class Program
         usage:
           agentspec run --config config.json [--port N] [--host ADDR] [--require-auth] [--cors-origins a,b]
                         [--tls-cert F --tls-key F] [--log-file F] [--detached] [--stop-file F]
-          agentspec run <file.ias|dir> [--deploy NAME] [--env NAME] ...   (needs the language resolver; not in this build)
+          agentspec run <file.ias|dir> [--deploy NAME] [--env NAME] [--config params.json] [--port N] [--host ADDR] ...
           agentspec healthcheck [--url URL] [--host ADDR] [--port N] [--path P] [--timeout 5s]
           agentspec version [--json] | agentspec --version
         """;

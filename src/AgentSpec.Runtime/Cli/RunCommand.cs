@@ -15,16 +15,14 @@ public static partial class RunCommand
         var options = RunOptions.Parse(args);
         if (options.Config is null && options.Source is null) throw new UsageException("run: give a source (file.ias or directory) or --config config.json");
         var configText = options.Config is null ? null : ReadConfig(options.Config);
-        if (configText is null || !RuntimeDocumentSerializer.IsRuntimeDocument(configText) || options.Source is not null)
-        {
-            // Source mode (a .ias file or directory, optionally with a config-params file) needs the language resolver.
-            throw new UsageException("run: source mode (agentspec run <file.ias|dir>) needs the language resolver, which this build does not have yet; " +
-                "serve a resolved runtime document with: agentspec run --config config.json");
-        }
-        if (options.Deploy is not null || options.Environment is not null || options.Watch)
+        var isDocument = configText is not null && RuntimeDocumentSerializer.IsRuntimeDocument(configText);
+        if (isDocument && options.Source is not null) throw new UsageException("run: --config with a runtime document takes no source argument");
+        if (isDocument && (options.Deploy is not null || options.Environment is not null || options.Watch))
         {
             throw new UsageException("run --config: --deploy, --env and --watch apply to source mode only");
         }
+        if (!isDocument && options.Source is null) throw new UsageException("run: a config-params file (--config) needs a source argument");
+        if (options.Watch) throw new UsageException("run: --watch is not supported by this runtime version");
         if (options.Detached && !OperatingSystem.IsWindows()) _ = setsid();
         var logWriter = stderr;
         StreamWriter? logFile = null;
@@ -43,7 +41,7 @@ public static partial class RunCommand
         }
         try
         {
-            return await ServeAsync(options, configText, logWriter, stderr).ConfigureAwait(false);
+            return await ServeAsync(options, isDocument ? configText : null, logWriter, stderr).ConfigureAwait(false);
         }
         finally
         {
@@ -51,12 +49,26 @@ public static partial class RunCommand
         }
     }
 
-    private static async Task<int> ServeAsync(RunOptions options, string configText, TextWriter logWriter, TextWriter stderr)
+    private static async Task<int> ServeAsync(RunOptions options, string? documentText, TextWriter logWriter, TextWriter stderr)
     {
         RuntimeServer server;
         try
         {
-            var document = RuntimeDocumentSerializer.Deserialize(configText, options.Config ?? "config");
+            RuntimeDocument document;
+            string baseDirectory;
+            IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> configParams = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+            if (documentText is not null)
+            {
+                document = RuntimeDocumentSerializer.Deserialize(documentText, options.Config ?? "config");
+                baseDirectory = Path.GetDirectoryName(Path.GetFullPath(options.Config ?? ".")) ?? Environment.CurrentDirectory;
+            }
+            else
+            {
+                var source = SourceLoader.Load(options.Source ?? ".", options.Environment, options.Deploy, stderr);
+                if (source is null) return ExitCodes.InvalidConfiguration;
+                (document, baseDirectory) = source.Value;
+                if (options.Config is { } paramsFile) configParams = ConfigParamsFile.Read(paramsFile);
+            }
             server = RuntimeServer.Create(new RuntimeServerOptions
             {
                 Document = document,
@@ -66,7 +78,8 @@ public static partial class RunCommand
                 RequireAuth = options.RequireAuth,
                 CorsOrigins = options.CorsOrigins,
                 LogWriter = logWriter,
-                BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(options.Config ?? ".")) ?? Environment.CurrentDirectory,
+                BaseDirectory = baseDirectory,
+                ConfigParams = configParams,
                 TlsCertificate = options.TlsCert,
                 TlsKey = options.TlsKey,
             });

@@ -155,7 +155,8 @@ public static class AgentCatalog
         foreach (var param in definition.Config)
         {
             var variable = $"AGENTSPEC_{EnvName(definition.Name)}_{EnvName(param.Name)}";
-            var value = runtime.Environment.Get(variable) ?? DefaultText(param.Default);
+            var fromFile = runtime.ConfigParams.TryGetValue(definition.Name, out var file) && file.TryGetValue(param.Name, out var v) ? v : null;
+            var value = fromFile ?? runtime.Environment.Get(variable) ?? DefaultText(param.Default);
             if (value is null)
             {
                 if (param.Required) throw new ConfigurationException($"agent \"{definition.Name}\": missing required config param \"{param.Name}\" (set {variable})");

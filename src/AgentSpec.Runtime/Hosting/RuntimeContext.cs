@@ -19,6 +19,10 @@ public sealed class RuntimeContext
     public required ProviderRegistry Providers { get; init; }
     public required Providers.Mock.MockScriptBook MockScripts { get; init; }
 
+    /// <summary>Values of a config-params file (source mode): agent → param → value.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ConfigParams { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
     /// <summary>Agent spend per budget period (set once the context exists).</summary>
     public Execution.BudgetTracker? Budgets { get; set; }
 

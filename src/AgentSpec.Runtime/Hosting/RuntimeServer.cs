@@ -94,6 +94,7 @@ public sealed class RuntimeServer : IAsyncDisposable
             Providers = providers,
             MockScripts = scripts,
             Delay = options.Delay ?? Task.Delay,
+            ConfigParams = options.ConfigParams,
         };
         runtime.Budgets = new BudgetTracker(runtime, options.Clock);
         RateLimiter? rateLimiter;

@@ -16,6 +16,9 @@ public sealed class RuntimeServerOptions
 
     /// <summary>Relative command binaries resolve against this directory (the spec's directory in source mode).</summary>
     public string BaseDirectory { get; init; } = System.Environment.CurrentDirectory;
+    /// <summary>Values of a config-params file (source mode): agent → param → value.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ConfigParams { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
     public string? TlsCertificate { get; init; }
     public string? TlsKey { get; init; }
     public Func<TimeSpan, CancellationToken, Task>? Delay { get; init; }

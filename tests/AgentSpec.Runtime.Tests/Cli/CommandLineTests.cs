@@ -23,14 +23,6 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(json["version"]!.GetValue<string>(), stdout2.Trim());
     }
 
-    [Fact]
-    public async Task Source_mode_is_a_usage_error_until_the_resolver_exists()
-    {
-        var (code, _, stderr) = await RuntimeProcess.RunAsync(["run", "x.ias"]);
-        Assert.Equal(2, code);
-        Assert.Contains("needs the language resolver", stderr);
-    }
-
     [Theory]
     [InlineData("--bogus")]
     [InlineData("--port=abc")]
