@@ -18,4 +18,12 @@ public sealed class InvocationOutcome
     public string? FallbackFrom { get; init; }
     public IReadOnlyList<string> FallbackModels { get; init; } = [];
     public GuardrailHit? Guardrail { get; init; }
+
+    /// <summary>This outcome with <paramref name="extra"/> tokens added (a session summary call, spec §4.12).</summary>
+    public InvocationOutcome WithExtraTokens(TokenUsage extra) => new()
+    {
+        Output = Output, ToolCalls = ToolCalls, Tokens = Tokens + extra, Turns = Turns, StopReason = StopReason, Model = Model,
+        Attempts = Attempts, DurationMs = DurationMs, RoutedTo = RoutedTo, HandledBy = HandledBy, FallbackFrom = FallbackFrom,
+        FallbackModels = FallbackModels, Guardrail = Guardrail,
+    };
 }

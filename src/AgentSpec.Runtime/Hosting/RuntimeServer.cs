@@ -117,10 +117,6 @@ public sealed class RuntimeServer : IAsyncDisposable
         {
             throw new ConfigurationException(ex.Message);
         }
-        foreach (var agent in document.Agents.Where(a => a.Memory?.Strategy == "summary"))
-        {
-            warnings.Add($"agent \"{agent.Name}\": summary memory is not supported by this runtime version; using the sliding window");
-        }
         var authenticator = BuildAuthenticator(document, env, settings);
         if (settings.RequireAuth && !authenticator.Enabled)
         {

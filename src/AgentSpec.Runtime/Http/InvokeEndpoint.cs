@@ -50,7 +50,7 @@ public static class InvokeEndpoint
             try
             {
                 var source = session is not null ? "session" : stream ? "stream" : "invoke";
-                var history = session?.Window(agent.Definition.Memory?.MaxMessages ?? 50) ?? [];
+                var history = session?.History(agent.Definition.Memory?.Strategy ?? "sliding_window", agent.Definition.Memory?.MaxMessages ?? 50) ?? [];
                 await RunAsync(context, state, info, agent, body.Message ?? "", variables, system, history, session, stream, source).ConfigureAwait(false);
             }
             finally
@@ -100,6 +100,8 @@ public static class InvokeEndpoint
                 session.Turns++;
                 session.LastActiveAt = DateTimeOffset.UtcNow;
                 turn = session.Turns;
+                var summary = await SessionSummarizer.CompactAsync(state.Runtime, agent, session, info.CorrelationId, cancellation.Token).ConfigureAwait(false);
+                if (summary.Total > 0) outcome = outcome.WithExtraTokens(summary);
             }
             var sessionId = session?.Id ?? "";
             if (sink is not null)

@@ -33,11 +33,15 @@ public sealed class Session
 
     public void Exit() => Volatile.Write(ref _busy, 0);
 
-    /// <summary>The last <paramref name="maxMessages"/> messages, trimmed to start with a user message.</summary>
-    public List<ChatMessage> Window(int maxMessages)
+    /// <summary>
+    /// The history for the next message: the last <paramref name="maxMessages"/> messages trimmed to start with a user
+    /// message (<c>sliding_window</c>), or everything stored (<c>summary</c>, which keeps its own size bound).
+    /// </summary>
+    public List<ChatMessage> History(string strategy, int maxMessages)
     {
         lock (Messages)
         {
+            if (strategy == "summary") return Messages.ToList();
             var window = Messages.Skip(Math.Max(0, Messages.Count - maxMessages)).ToList();
             while (window.Count > 0 && window[0].Role != MessageRole.User) window.RemoveAt(0);
             return window;

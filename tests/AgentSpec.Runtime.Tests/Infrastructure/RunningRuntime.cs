@@ -24,7 +24,7 @@ public sealed class RunningRuntime : IAsyncDisposable
 
     /// <summary>Starts a runtime for <paramref name="documentJson"/> with the given environment (PATH and HOME are added).</summary>
     public static async Task<RunningRuntime> StartAsync(string documentJson, IDictionary<string, string>? env = null,
-        bool noRetryDelay = true, Func<DateTimeOffset>? clock = null)
+        bool noRetryDelay = true, Func<DateTimeOffset>? clock = null, IReadOnlyList<string>? cors = null)
     {
         var document = RuntimeDocumentSerializer.Deserialize(documentJson, "test");
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -44,6 +44,7 @@ public sealed class RunningRuntime : IAsyncDisposable
             LogWriter = log,
             Delay = noRetryDelay ? (_, ct) => Task.Delay(1, ct) : null,
             Clock = clock,
+            CorsOrigins = cors ?? [],
         });
         await server.StartAsync();
         return new RunningRuntime(server, log);
