@@ -102,6 +102,10 @@ public static partial class RunCommand
                 return ExitCodes.Fatal;
             }
             var exitCode = ExitCodes.Ok;
+            using var watcher = options.WatchHealth is { } watchPath
+                ? new SelfHealthWatcher(new Uri($"http://{LocalHost(options.Host)}:{server.Port}{(watchPath.StartsWith('/') ? watchPath : "/" + watchPath)}"),
+                    options.WatchInterval, options.WatchTimeout, server.Log)
+                : null;
             var signals = 0;
             void OnSignal(PosixSignalContext context, int immediateCode)
             {
@@ -126,6 +130,14 @@ public static partial class RunCommand
             return exitCode;
         }
     }
+
+    private static string LocalHost(string? host) => host switch
+    {
+        null or "0.0.0.0" or "::" => "127.0.0.1",
+        "localhost" => "localhost",
+        _ when host.Contains(':') => $"[{host}]",
+        _ => host,
+    };
 
     private static string ReadConfig(string path)
     {

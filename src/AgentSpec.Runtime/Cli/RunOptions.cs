@@ -17,6 +17,9 @@ public sealed class RunOptions
     public string? LogFile { get; set; }
     public bool Detached { get; set; }
     public string? StopFile { get; set; }
+    public string? WatchHealth { get; set; }
+    public TimeSpan WatchInterval { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan WatchTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     public static RunOptions Parse(string[] args)
     {
@@ -42,8 +45,9 @@ public sealed class RunOptions
                 case "--log-file": o.LogFile = reader.Value(arg, inline); break;
                 case "--detached": o.Detached = true; break;
                 case "--stop-file": o.StopFile = reader.Value(arg, inline); break;
-                case "--watch-health" or "--watch-interval" or "--watch-timeout":
-                    throw new UsageException($"{arg} is not supported by this runtime version");
+                case "--watch-health": o.WatchHealth = reader.Value(arg, inline); break;
+                case "--watch-interval": o.WatchInterval = Duration(arg, reader.Value(arg, inline)); break;
+                case "--watch-timeout": o.WatchTimeout = Duration(arg, reader.Value(arg, inline)); break;
                 default:
                     if (arg.StartsWith('-')) throw new UsageException($"run: unknown option \"{arg}\"");
                     if (o.Source is not null) throw new UsageException($"run: more than one source given (\"{o.Source}\", \"{arg}\")");
@@ -58,4 +62,9 @@ public sealed class RunOptions
         }
         return o;
     }
+
+    private static TimeSpan Duration(string option, string text) =>
+        AgentSpec.RuntimeModel.DurationText.TryParse(text, out var value) && value > TimeSpan.Zero
+            ? value
+            : throw new UsageException($"{option}: invalid duration \"{text}\"");
 }

@@ -11,42 +11,43 @@ public sealed class RuntimeMetrics
     {
         Registry = Prometheus.Metrics.NewCustomRegistry();
         var f = Prometheus.Metrics.WithCustomRegistry(Registry);
-        Invocations = f.CreateCounter("agentspec_invocations_total", "Agent invocations by final status and source.", "agent", "status", "source");
+        // Families are created in name order: prometheus-net prints them in creation order (spec §6.3 sorts by name).
+        AgentFallbacks = f.CreateCounter("agentspec_agent_fallback_total", "Agent fallbacks.", "agent", "to_agent");
+        BudgetUsage = f.CreateGauge("agentspec_budget_usage_ratio", "Spend of the current budget period over its limit.", "agent", "period");
+        f.CreateGauge("agentspec_build_info", "Runtime build information.", "version", "spec_hash").WithLabels(version, specHash).Set(1);
+        Cost = f.CreateCounter("agentspec_cost_dollars_total", "Estimated spend in USD from the built-in price table.", "agent", "model");
+        Errors = f.CreateCounter("agentspec_errors_total", "Errors attributable to an agent, by code.", "agent", "code");
+        ModelFallbacks = f.CreateCounter("agentspec_fallback_total", "Model fallbacks.", "agent", "from_model", "to_model");
+        GuardrailViolations = f.CreateCounter("agentspec_guardrail_violations_total", "Guardrail matches.", "agent", "guardrail", "mode");
+        HttpDuration = f.CreateHistogram("agentspec_http_request_duration_seconds", "HTTP request duration.",
+            new HistogramConfiguration { LabelNames = ["route", "method"], Buckets = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120] });
+        HttpRequests = f.CreateCounter("agentspec_http_requests_total", "HTTP requests.", "route", "method", "status");
+        Inflight = f.CreateGauge("agentspec_inflight_invocations", "Top-level invocations in flight.");
         InvocationDuration = f.CreateHistogram("agentspec_invocation_duration_seconds", "Wall-clock duration of invocations.",
             new HistogramConfiguration { LabelNames = ["agent"], Buckets = DurationBuckets });
         InvocationTurns = f.CreateHistogram("agentspec_invocation_turns", "Model calls per invocation.",
             new HistogramConfiguration { LabelNames = ["agent"], Buckets = [1, 2, 3, 4, 5, 8, 10, 15, 20, 30, 50] });
-        Tokens = f.CreateCounter("agentspec_tokens_total", "Tokens reported by providers.", "agent", "model", "type");
-        ToolCalls = f.CreateCounter("agentspec_tool_calls_total", "Tool calls by outcome.", "agent", "tool", "status");
-        ToolCallDuration = f.CreateHistogram("agentspec_tool_call_duration_seconds", "Tool call duration.",
-            new HistogramConfiguration { LabelNames = ["agent", "tool"], Buckets = [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60] });
-        Errors = f.CreateCounter("agentspec_errors_total", "Errors attributable to an agent, by code.", "agent", "code");
-        ModelCalls = f.CreateCounter("agentspec_model_calls_total", "Model calls by outcome.", "agent", "provider", "model", "status");
+        Invocations = f.CreateCounter("agentspec_invocations_total", "Agent invocations by final status and source.", "agent", "status", "source");
         ModelCallDuration = f.CreateHistogram("agentspec_model_call_duration_seconds", "Model call duration.",
             new HistogramConfiguration { LabelNames = ["provider", "model"], Buckets = DurationBuckets });
+        ModelCalls = f.CreateCounter("agentspec_model_calls_total", "Model calls by outcome.", "agent", "provider", "model", "status");
         ModelRetries = f.CreateCounter("agentspec_model_retries_total", "Model call retries.", "provider", "model", "reason");
-        ModelFallbacks = f.CreateCounter("agentspec_fallback_total", "Model fallbacks.", "agent", "from_model", "to_model");
-        AgentFallbacks = f.CreateCounter("agentspec_agent_fallback_total", "Agent fallbacks.", "agent", "to_agent");
-        HttpRequests = f.CreateCounter("agentspec_http_requests_total", "HTTP requests.", "route", "method", "status");
-        HttpDuration = f.CreateHistogram("agentspec_http_request_duration_seconds", "HTTP request duration.",
-            new HistogramConfiguration { LabelNames = ["route", "method"], Buckets = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120] });
-        SessionsActive = f.CreateGauge("agentspec_sessions_active", "Live sessions.", "agent");
-        Inflight = f.CreateGauge("agentspec_inflight_invocations", "Top-level invocations in flight.");
         PipelineRuns = f.CreateCounter("agentspec_pipeline_runs_total", "Pipeline runs.", "pipeline", "status");
         PipelineSteps = f.CreateCounter("agentspec_pipeline_steps_total", "Pipeline steps.", "pipeline", "step", "status");
-        Cost = f.CreateCounter("agentspec_cost_dollars_total", "Estimated spend in USD from the built-in price table.", "agent", "model");
-        BudgetUsage = f.CreateGauge("agentspec_budget_usage_ratio", "Spend of the current budget period over its limit.", "agent", "period");
-        GuardrailViolations = f.CreateCounter("agentspec_guardrail_violations_total", "Guardrail matches.", "agent", "guardrail", "mode");
-        f.CreateGauge("agentspec_build_info", "Runtime build information.", "version", "spec_hash").WithLabels(version, specHash).Set(1);
+        SessionsActive = f.CreateGauge("agentspec_sessions_active", "Live sessions.", "agent");
+        Tokens = f.CreateCounter("agentspec_tokens_total", "Tokens reported by providers.", "agent", "model", "type");
+        ToolCallDuration = f.CreateHistogram("agentspec_tool_call_duration_seconds", "Tool call duration.",
+            new HistogramConfiguration { LabelNames = ["agent", "tool"], Buckets = [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60] });
+        ToolCalls = f.CreateCounter("agentspec_tool_calls_total", "Tool calls by outcome.", "agent", "tool", "status");
         // The three standard process series, read at scrape time (no event listeners running in the background).
+        var cpu = f.CreateCounter("process_cpu_seconds_total", "Total user and system CPU time spent in seconds.");
         var rss = f.CreateGauge("process_resident_memory_bytes", "Resident memory size in bytes.");
-        var cpu = f.CreateGauge("process_cpu_seconds_total", "Total user and system CPU time spent in seconds.");
         var start = f.CreateGauge("process_start_time_seconds", "Start time of the process since unix epoch in seconds.");
         Registry.AddBeforeCollectCallback(() =>
         {
             using var process = System.Diagnostics.Process.GetCurrentProcess();
             rss.Set(process.WorkingSet64);
-            cpu.Set(process.TotalProcessorTime.TotalSeconds);
+            cpu.IncTo(process.TotalProcessorTime.TotalSeconds);
             start.Set(new DateTimeOffset(process.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds() / 1000.0);
         });
     }

@@ -93,4 +93,21 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("cannot listen", stderr);
     }
+
+    [Fact]
+    public async Task Watch_health_logs_consecutive_failures_and_stop_file_shuts_down()
+    {
+        var config = _dir.WriteFile("config.json", Docs.Document([new { name = "assistant", model = "claude-sonnet-4-20250514" }]));
+        var stop = Path.Combine(_dir.Path, "stop");
+        using var rt = RuntimeProcess.Start(["run", "--config", config, "--host", "127.0.0.1", "--port", "0", "--watch-health", "/healthz",
+            "--watch-interval", "200ms", "--watch-timeout", "1s", "--stop-file", stop]);
+        await rt.WaitForPortAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!rt.Stderr.Contains("failures=2", StringComparison.Ordinal) && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.Contains("health check failed failures=1 error=\"status 503\"", rt.Stderr);
+        Assert.Contains("health check failed failures=2", rt.Stderr);
+        await File.WriteAllTextAsync(stop, "");
+        Assert.Equal(0, await rt.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains("shutdown complete", rt.Stderr);
+    }
 }

@@ -151,6 +151,10 @@ public sealed class ApiBasicsTests
         Assert.Contains("agentspec_tokens_total{agent=\"helper\",model=\"echo\",type=\"output\"} 2", text);
         Assert.Contains("agentspec_build_info{version=\"0.1.0\",spec_hash=\"sha256:test\"} 1", text);
         Assert.Contains("process_resident_memory_bytes", text);
+        var families = text.Split('\n').Where(l => l.StartsWith("# TYPE ", StringComparison.Ordinal)).Select(l => l.Split(' ')[2]).ToList();
+        Assert.Equal(families.Order(StringComparer.Ordinal), families);
+        Assert.Contains("# TYPE agentspec_pipeline_runs_total counter", text);
+        Assert.Contains("# TYPE process_cpu_seconds_total counter", text);
     }
 
     [Fact]
