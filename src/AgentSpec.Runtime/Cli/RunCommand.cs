@@ -22,7 +22,6 @@ public static partial class RunCommand
             throw new UsageException("run --config: --deploy, --env and --watch apply to source mode only");
         }
         if (!isDocument && options.Source is null) throw new UsageException("run: a config-params file (--config) needs a source argument");
-        if (options.Watch) throw new UsageException("run: --watch is not supported by this runtime version");
         if (options.Detached && !OperatingSystem.IsWindows()) _ = setsid();
         var logWriter = stderr;
         StreamWriter? logFile = null;
@@ -102,6 +101,9 @@ public static partial class RunCommand
                 return ExitCodes.Fatal;
             }
             var exitCode = ExitCodes.Ok;
+            using var sourceWatcher = options.Watch && options.Source is { } sourcePath
+                ? new SourceWatcher(SourceDirectory(sourcePath), server, diagnostics => SourceLoader.Load(sourcePath, options.Environment, options.Deploy, diagnostics))
+                : null;
             using var watcher = options.WatchHealth is { } watchPath
                 ? new SelfHealthWatcher(new Uri($"http://{LocalHost(options.Host)}:{server.Port}{(watchPath.StartsWith('/') ? watchPath : "/" + watchPath)}"),
                     options.WatchInterval, options.WatchTimeout, server.Log)
@@ -129,6 +131,12 @@ public static partial class RunCommand
             await server.Completion.ConfigureAwait(false);
             return exitCode;
         }
+    }
+
+    private static string SourceDirectory(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return Directory.Exists(full) ? full : Path.GetDirectoryName(full) ?? Environment.CurrentDirectory;
     }
 
     private static string LocalHost(string? host) => host switch

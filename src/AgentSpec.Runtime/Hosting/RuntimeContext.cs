@@ -27,7 +27,7 @@ public sealed class RuntimeContext
     public Execution.BudgetTracker? Budgets { get; set; }
 
     /// <summary>Cancelled when the shutdown drain bound passes: in-flight work is then cancelled.</summary>
-    public CancellationTokenSource ShutdownCancellation { get; } = new();
+    public CancellationTokenSource ShutdownCancellation { get; init; } = new();
 
     /// <summary>Delays of retries and backoffs; tests may replace it.</summary>
     public Func<TimeSpan, CancellationToken, Task> Delay { get; init; } = Task.Delay;

@@ -42,7 +42,10 @@ public sealed class RuntimeServer : IAsyncDisposable
         _startup = startup;
     }
 
-    public ApiState State { get; }
+    /// <summary>The configuration new requests are served from (swapped by <see cref="ReloadAsync"/>).</summary>
+    public ApiState State { get; private set; }
+
+    private RequestDispatcher? _dispatcher;
 
     public RuntimeLog Log => State.Runtime.Log;
 
@@ -57,16 +60,27 @@ public sealed class RuntimeServer : IAsyncDisposable
     public static RuntimeServer Create(RuntimeServerOptions options)
     {
         var startup = Stopwatch.StartNew();
-        var document = options.Document;
-        var env = options.Environment.WithDefaults(document.Settings);
         var warnings = new List<string>();
-        var redactor = new SecretRedactor();
+        var state = BuildState(options, options.Document, null, warnings);
+        return new RuntimeServer(options, state, warnings, startup);
+    }
+
+    /// <summary>
+    /// Resolves a document into the state requests are served from. On a reload (<paramref name="previous"/> given) the
+    /// log, redactor, metrics, sessions, shutdown token, start time and bound address carry over.
+    /// </summary>
+    private static ApiState BuildState(RuntimeServerOptions options, RuntimeModel.RuntimeDocument document, ApiState? previous, List<string> warnings)
+    {
+        var env = options.Environment.WithDefaults(document.Settings);
+        var redactor = previous?.Runtime.Redactor ?? new SecretRedactor();
         if (!LogLevelParser.TryParseLevel(env.Get("LOG_LEVEL"), out var level)) warnings.Add($"invalid LOG_LEVEL \"{env.Get("LOG_LEVEL")}\"; using info");
         var json = LogLevelParser.ParseJsonFormat(env.Get("LOG_FORMAT"));
         if (json is null) warnings.Add($"invalid LOG_FORMAT \"{env.Get("LOG_FORMAT")}\"; using text");
-        var log = new RuntimeLog(options.LogWriter, level, json ?? false, redactor);
+        var log = previous?.Runtime.Log ?? new RuntimeLog(options.LogWriter, level, json ?? false, redactor);
         RegisterSecrets(document, env, redactor);
-        var settings = RuntimeSettings.Resolve(env, document, options.Host, options.Port, options.RequireAuth, options.CorsOrigins, warnings);
+        var host = previous is null ? options.Host : previous.Runtime.Settings.Host;
+        var port = previous is null ? options.Port : previous.Runtime.Settings.Port;
+        var settings = RuntimeSettings.Resolve(env, document, host, port, options.RequireAuth, options.CorsOrigins, warnings);
         var scripts = MockScriptBook.Empty;
         if (env.Get("AGENTSPEC_MOCK_SCRIPT") is { } script)
         {
@@ -82,7 +96,7 @@ public sealed class RuntimeServer : IAsyncDisposable
         var providers = new ProviderRegistry();
         providers.Register(ProviderKind.Mock, () => new MockProvider(scripts));
         ProviderFactories.RegisterSdkProviders(providers, env);
-        var metrics = new Metrics.RuntimeMetrics(RuntimeVersion.Version, document.SpecHash ?? "");
+        var metrics = previous?.Runtime.Metrics ?? new Metrics.RuntimeMetrics(RuntimeVersion.Version, document.SpecHash ?? "");
         var runtime = new RuntimeContext
         {
             Document = document,
@@ -95,6 +109,7 @@ public sealed class RuntimeServer : IAsyncDisposable
             MockScripts = scripts,
             Delay = options.Delay ?? Task.Delay,
             ConfigParams = options.ConfigParams,
+            ShutdownCancellation = previous?.Runtime.ShutdownCancellation ?? new CancellationTokenSource(),
         };
         runtime.Budgets = new BudgetTracker(runtime, options.Clock);
         RateLimiter? rateLimiter;
@@ -123,8 +138,9 @@ public sealed class RuntimeServer : IAsyncDisposable
             throw new ConfigurationException("--require-auth is set but no AGENTSPEC_API_KEY or user key is configured");
         }
         var ordered = document.Agents.Select(a => agents[a.Name]).ToList();
-        var sessions = new SessionStore(settings.SessionTtl, settings.MaxSessions, (agent, n) => metrics.SessionsActive.WithLabels(agent).Set(n));
-        var state = new ApiState
+        var sessions = previous?.Sessions
+            ?? new SessionStore(settings.SessionTtl, settings.MaxSessions, (agent, n) => metrics.SessionsActive.WithLabels(agent).Set(n));
+        return new ApiState
         {
             Runtime = runtime,
             AgentList = ordered,
@@ -137,8 +153,33 @@ public sealed class RuntimeServer : IAsyncDisposable
             RateLimiter = rateLimiter,
             TrustProxy = string.Equals(env.Get("AGENTSPEC_TRUST_PROXY"), "true", StringComparison.OrdinalIgnoreCase),
             Version = RuntimeVersion.Version,
+            StartedAt = previous?.StartedAt ?? DateTimeOffset.UtcNow,
         };
-        return new RuntimeServer(options, state, warnings, startup);
+    }
+
+    /// <summary>
+    /// Swaps in a new configuration (source mode <c>--watch</c>): new requests use it, in-flight ones finish on the old
+    /// one. Throws <see cref="ConfigurationException"/> and keeps the old configuration when the new one is invalid.
+    /// </summary>
+    public async Task ReloadAsync(RuntimeModel.RuntimeDocument document)
+    {
+        var warnings = new List<string>();
+        var old = State;
+        var next = BuildState(_options, document, old, warnings);
+        State = next;
+        _dispatcher?.Swap(next);
+        foreach (var server in next.McpServers)
+        {
+            server.StateChanged += next.Health.Refresh;
+            server.Start();
+        }
+        foreach (var server in old.McpServers)
+        {
+            server.StateChanged -= old.Health.Refresh;
+            await server.DisposeAsync().ConfigureAwait(false);
+        }
+        foreach (var warning in warnings) Log.Warn(warning);
+        Log.Info("config reloaded", new LogField("agents", next.AgentList.Count), new LogField("spec_hash", document.SpecHash));
     }
 
     /// <summary>Binds and starts serving; throws <see cref="IOException"/> when the address cannot be bound.</summary>
@@ -172,6 +213,7 @@ public sealed class RuntimeServer : IAsyncDisposable
         });
         var app = builder.Build();
         var dispatcher = new RequestDispatcher(State);
+        _dispatcher = dispatcher;
         app.Run(dispatcher.HandleAsync);
         _app = app;
         await app.StartAsync().ConfigureAwait(false);

@@ -22,7 +22,7 @@ public sealed class ApiState
     public RateLimiter? RateLimiter { get; init; }
     public IReadOnlyList<Tools.Mcp.McpConnection> McpServers { get; init; } = [];
     public bool TrustProxy { get; init; }
-    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset StartedAt { get; init; } = DateTimeOffset.UtcNow;
 
     /// <summary>The constant part of the health body (agents, version, spec hash), rendered on first use.</summary>
     public string? HealthFixedJson { get; set; }

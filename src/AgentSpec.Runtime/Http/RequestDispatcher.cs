@@ -11,11 +11,16 @@ namespace AgentSpec.Runtime.Http;
 /// </summary>
 public sealed class RequestDispatcher
 {
-    private readonly ApiState _state;
+    private volatile ApiState _current;
 
-    public RequestDispatcher(ApiState state) => _state = state;
+    public RequestDispatcher(ApiState state) => _current = state;
 
-    public async Task HandleAsync(HttpContext context)
+    /// <summary>Serves new requests from <paramref name="state"/>; requests already running keep theirs.</summary>
+    public void Swap(ApiState state) => _current = state;
+
+    public Task HandleAsync(HttpContext context) => HandleAsync(context, _current);
+
+    private async Task HandleAsync(HttpContext context, ApiState state)
     {
         var watch = Stopwatch.StartNew();
         var incoming = context.Request.Headers["X-Correlation-ID"].ToString();
@@ -25,21 +30,21 @@ public sealed class RequestDispatcher
         headers["X-Content-Type-Options"] = "nosniff";
         var path = context.Request.Path.Value ?? "/";
         var method = context.Request.Method;
-        var route = RouteTable.Match(path, _state.Runtime.Settings.HealthPath);
+        var route = RouteTable.Match(path, state.Runtime.Settings.HealthPath);
         string? keyId = null;
         try
         {
             if (HttpMethods.IsOptions(method))
             {
-                ApplyCors(context);
+                ApplyCors(context, state);
                 context.Response.StatusCode = 204;
                 return;
             }
-            ApplyCors(context);
-            if (_state.Stopping)
+            ApplyCors(context, state);
+            if (state.Stopping)
             {
                 headers.Connection = "close";
-                var draining = route?.Template == "/healthz" || route?.Template == _state.Runtime.Settings.HealthPath;
+                var draining = route?.Template == "/healthz" || route?.Template == state.Runtime.Settings.HealthPath;
                 throw new ApiException(503, draining ? "draining" : "unavailable", "the runtime is shutting down");
             }
             if (route is null) throw ApiException.NotFound($"no route for {path}");
@@ -49,24 +54,24 @@ public sealed class RequestDispatcher
                     new Dictionary<string, string> { ["Allow"] = string.Join(", ", route.Methods) });
             }
             ApiPrincipal? principal = null;
-            if (route.NeedsAuth && _state.Authenticator.Enabled)
+            if (route.NeedsAuth && state.Authenticator.Enabled)
             {
                 var key = PresentedKey(context);
-                principal = _state.Authenticator.Authenticate(key);
+                principal = state.Authenticator.Authenticate(key);
                 if (principal is null)
                 {
-                    _state.Runtime.Log.Warn("authentication failed", new LogField("correlation_id", correlationId),
+                    state.Runtime.Log.Warn("authentication failed", new LogField("correlation_id", correlationId),
                         new LogField("client_ip", context.Connection.RemoteIpAddress?.ToString()), new LogField("path", path));
                     throw new ApiException(401, "unauthorized", "Missing or invalid API key", null,
                         new Dictionary<string, string> { ["WWW-Authenticate"] = "Bearer realm=\"agentspec\"" });
                 }
                 keyId = principal.KeyId;
             }
-            await DispatchAsync(context, route, new RequestInfo(correlationId, principal)).ConfigureAwait(false);
+            await DispatchAsync(context, state, route, new RequestInfo(correlationId, principal)).ConfigureAwait(false);
         }
         catch (ApiException ex)
         {
-            await WriteErrorAsync(context, ex, correlationId).ConfigureAwait(false);
+            await WriteErrorAsync(context, state, ex, correlationId).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -74,47 +79,47 @@ public sealed class RequestDispatcher
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _state.Runtime.Log.Error("unhandled request failure", new LogField("correlation_id", correlationId),
+            state.Runtime.Log.Error("unhandled request failure", new LogField("correlation_id", correlationId),
                 new LogField("exception", ex.GetType().Name), new LogField("error", ex.Message), new LogField("path", path));
-            await WriteErrorAsync(context, new ApiException(500, "internal_error", "internal error"), correlationId).ConfigureAwait(false);
+            await WriteErrorAsync(context, state, new ApiException(500, "internal_error", "internal error"), correlationId).ConfigureAwait(false);
         }
         finally
         {
             var template = route?.Template ?? "unmatched";
             var status = context.Response.StatusCode;
-            _state.Runtime.Metrics.ObserveRequest(template, method, status, watch.Elapsed.TotalSeconds);
-            var quiet = template is "/healthz" or "/v1/metrics" || template == _state.Runtime.Settings.HealthPath;
+            state.Runtime.Metrics.ObserveRequest(template, method, status, watch.Elapsed.TotalSeconds);
+            var quiet = template is "/healthz" or "/v1/metrics" || template == state.Runtime.Settings.HealthPath;
             var level = quiet ? RuntimeLogLevel.Debug : RuntimeLogLevel.Info;
-            if (_state.Runtime.Log.IsEnabled(level)) _state.Runtime.Log.Write(level, "request completed",
+            if (state.Runtime.Log.IsEnabled(level)) state.Runtime.Log.Write(level, "request completed",
                 new LogField("correlation_id", correlationId), new LogField("method", method), new LogField("path", template),
                 new LogField("status", status), new LogField("duration_ms", watch.ElapsedMilliseconds), new LogField("key_id", keyId));
         }
     }
 
-    private Task DispatchAsync(HttpContext context, RouteMatch route, RequestInfo info)
+    private static Task DispatchAsync(HttpContext context, ApiState state, RouteMatch route, RequestInfo info)
     {
         var method = context.Request.Method.ToUpperInvariant();
         var name = route.Name ?? "";
         return route.Template switch
         {
-            "/v1/metrics" => MetricsEndpoint.HandleAsync(context, _state),
-            "/v1/agents" => AgentsEndpoint.HandleAsync(context, _state, info),
-            "/v1/agents/{name}/invoke" => InvokeEndpoint.HandleAsync(context, _state, info, name, null, stream: false),
-            "/v1/agents/{name}/stream" => InvokeEndpoint.HandleAsync(context, _state, info, name, null, stream: true),
-            "/v1/agents/{name}/sessions" when method == "POST" => SessionsEndpoint.CreateAsync(context, _state, info, name),
-            "/v1/agents/{name}/sessions" => SessionsEndpoint.ListAsync(context, _state, info, name),
-            "/v1/agents/{name}/sessions/{id}" when method == "DELETE" => SessionsEndpoint.DeleteAsync(context, _state, info, name, route.Id ?? ""),
+            "/v1/metrics" => MetricsEndpoint.HandleAsync(context, state),
+            "/v1/agents" => AgentsEndpoint.HandleAsync(context, state, info),
+            "/v1/agents/{name}/invoke" => InvokeEndpoint.HandleAsync(context, state, info, name, null, stream: false),
+            "/v1/agents/{name}/stream" => InvokeEndpoint.HandleAsync(context, state, info, name, null, stream: true),
+            "/v1/agents/{name}/sessions" when method == "POST" => SessionsEndpoint.CreateAsync(context, state, info, name),
+            "/v1/agents/{name}/sessions" => SessionsEndpoint.ListAsync(context, state, info, name),
+            "/v1/agents/{name}/sessions/{id}" when method == "DELETE" => SessionsEndpoint.DeleteAsync(context, state, info, name, route.Id ?? ""),
             "/v1/agents/{name}/sessions/{id}" or "/v1/agents/{name}/sessions/{id}/continue" =>
-                InvokeEndpoint.HandleAsync(context, _state, info, name, route.Id, stream: false),
-            "/v1/pipelines/{name}/run" => PipelineEndpoint.HandleAsync(context, _state, info, name),
-            _ => HealthEndpoint.HandleAsync(context, _state),
+                InvokeEndpoint.HandleAsync(context, state, info, name, route.Id, stream: false),
+            "/v1/pipelines/{name}/run" => PipelineEndpoint.HandleAsync(context, state, info, name),
+            _ => HealthEndpoint.HandleAsync(context, state),
         };
     }
 
-    private async Task WriteErrorAsync(HttpContext context, ApiException error, string correlationId)
+    private static async Task WriteErrorAsync(HttpContext context, ApiState state, ApiException error, string correlationId)
     {
         if (context.Response.HasStarted) return;
-        var safe = new ApiException(error.Status, error.Code, _state.Runtime.Redactor.Redact(error.Message), error.Extra, error.Headers);
+        var safe = new ApiException(error.Status, error.Code, state.Runtime.Redactor.Redact(error.Message), error.Extra, error.Headers);
         await ResponseWriter.ErrorAsync(context, safe, correlationId).ConfigureAwait(false);
     }
 
@@ -126,10 +131,10 @@ public sealed class RequestDispatcher
         return auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? auth[7..].Trim() : null;
     }
 
-    private void ApplyCors(HttpContext context)
+    private static void ApplyCors(HttpContext context, ApiState state)
     {
         var origin = context.Request.Headers.Origin.ToString();
-        if (origin.Length == 0 || !_state.Runtime.Settings.CorsOrigins.Contains(origin, StringComparer.Ordinal)) return;
+        if (origin.Length == 0 || !state.Runtime.Settings.CorsOrigins.Contains(origin, StringComparer.Ordinal)) return;
         var h = context.Response.Headers;
         h["Access-Control-Allow-Origin"] = origin;
         h["Access-Control-Allow-Methods"] = "GET, POST, DELETE, OPTIONS";

@@ -132,4 +132,28 @@ public sealed class SourceModeTests : IDisposable
         Assert.Equal(8080, production.Document.Deploy!.Port);
         Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"{0.3}"), production.Document.Agents[0].Temperature?.ToString(CultureInfo.InvariantCulture));
     }
+
+    [Fact]
+    public async Task Watch_swaps_in_valid_changes_and_keeps_serving_after_invalid_ones()
+    {
+        var spec = _dir.WriteFile("demo.ias", Demo);
+        using var rt = RuntimeProcess.Start(["run", spec, "--watch", "--host", "127.0.0.1", "--port", "0"]);
+        var port = await rt.WaitForPortAsync();
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        async Task<int> AgentCount() => JsonNode.Parse(await client.GetStringAsync("/v1/agents"))!["agents"]!.AsArray().Count;
+        Assert.Equal(1, await AgentCount());
+        await File.WriteAllTextAsync(spec, Demo.Replace("deploy \"local\"", "agent \"second\" {\n  uses prompt \"p\"\n  model \"mock/echo\"\n}\n\ndeploy \"local\"", StringComparison.Ordinal));
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await AgentCount() != 2 && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.Equal(2, await AgentCount());
+        Assert.Contains("config reloaded", rt.Stderr);
+        await File.WriteAllTextAsync(spec, "package \"demo\" version \"1.0.0\" lang \"2.0\"\nagent \"a\" {\n  modell \"x\"\n}\n");
+        deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!rt.Stderr.Contains("config reload failed", StringComparison.Ordinal) && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.Contains("config reload failed", rt.Stderr);
+        Assert.Contains("AS1013", rt.Stderr);
+        Assert.Equal(2, await AgentCount());
+        var invoke = await client.PostAsync("/v1/agents/second/invoke", new StringContent("{\"message\":\"still here\",\"variables\":{\"name\":\"x\"}}"));
+        Assert.Equal(200, (int)invoke.StatusCode);
+    }
 }
