@@ -110,6 +110,7 @@ public sealed class RuntimeServer : IAsyncDisposable
             Delay = options.Delay ?? Task.Delay,
             ConfigParams = options.ConfigParams,
             ShutdownCancellation = previous?.Runtime.ShutdownCancellation ?? new CancellationTokenSource(),
+            LogContent = string.Equals(env.Get("AGENTSPEC_LOG_CONTENT"), "true", StringComparison.OrdinalIgnoreCase),
         };
         runtime.Budgets = new BudgetTracker(runtime, options.Clock);
         RateLimiter? rateLimiter;
@@ -173,6 +174,7 @@ public sealed class RuntimeServer : IAsyncDisposable
             server.StateChanged += next.Health.Refresh;
             server.Start();
         }
+        old.Health.StopProbe();
         foreach (var server in old.McpServers)
         {
             server.StateChanged -= old.Health.Refresh;
@@ -269,6 +271,7 @@ public sealed class RuntimeServer : IAsyncDisposable
         _healthTimer?.Dispose();
         _sweepTimer?.Dispose();
         await CloseMcpAsync().ConfigureAwait(false);
+        State.Health.StopProbe();
         Log.Info("shutdown complete", new LogField("drained", Math.Max(0, inflight - cancelled)), new LogField("cancelled", cancelled));
         _completion.TrySetResult();
     }
@@ -283,6 +286,7 @@ public sealed class RuntimeServer : IAsyncDisposable
         _healthTimer?.Dispose();
         _sweepTimer?.Dispose();
         await CloseMcpAsync().ConfigureAwait(false);
+        State.Health.StopProbe();
         if (_app is not null) await _app.DisposeAsync().ConfigureAwait(false);
     }
 
