@@ -152,6 +152,14 @@ Describe 'AgentSpec module' {
         }
     }
 
+    Context 'about topics' {
+        It 'ships about_AgentSpec_Diagnostics in en-US and Get-Help finds it' {
+            Join-Path (Split-Path -Parent $manifestPath) 'en-US/about_AgentSpec_Diagnostics.help.txt' | Should -Exist
+            $help = Get-Help about_AgentSpec_Diagnostics | Out-String
+            $help | Should -Match 'AS6xxx warnings become errors with -Strict'
+        }
+    }
+
     Context 'views' {
         It 'shows diagnostics as a table with Severity, Code, Location and Message' {
             $broken = New-SpecFile (Join-Path $TestDrive 'view/broken.ias') $BrokenSpec
