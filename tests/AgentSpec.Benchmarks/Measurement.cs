@@ -2,24 +2,53 @@ using System.Diagnostics;
 
 namespace AgentSpec.Benchmarks;
 
-/// <summary>Runs an action repeatedly on the current thread and reports the median throughput in MB/s.</summary>
+/// <summary>
+/// Runs an action repeatedly on the current thread and reports the median throughput in MB/s. Time is the process's
+/// CPU time (so other load on the machine inflates it less than wall time); allocations are reported per run.
+/// </summary>
 internal static class Measurement
 {
-    public static double MegabytesPerSecond(long bytes, Action action, int iterations)
+    public static Figure Measure(long bytes, Action action, int iterations)
     {
-        action(); // warm-up: JIT, tiering
+        // Small inputs repeat within one sample so that every sample covers at least ~2 MB (timer resolution).
+        var repeat = (int)Math.Max(1, 2_000_000 / Math.Max(bytes, 1));
+        var once = action;
+        action = () =>
+        {
+            for (var r = 0; r < repeat; r++)
+            {
+                once();
+            }
+        };
+        bytes *= repeat;
+        action(); // warm-up: JIT and tiering
         action();
-        var seconds = new List<double>(iterations);
+        var process = Process.GetCurrentProcess();
+        var cpuSeconds = new List<double>(iterations);
+        var wallSeconds = new List<double>(iterations);
+        long allocated = 0;
         for (var i = 0; i < iterations; i++)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();
             action();
-            seconds.Add(watch.Elapsed.TotalSeconds);
+            watch.Stop();
+            allocated += GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            process.Refresh();
+            cpuSeconds.Add((process.TotalProcessorTime - cpuBefore).TotalSeconds);
+            wallSeconds.Add(watch.Elapsed.TotalSeconds);
         }
 
-        seconds.Sort();
-        return bytes / 1_000_000.0 / seconds[seconds.Count / 2];
+        return new Figure(bytes / 1_000_000.0 / Median(cpuSeconds), bytes / 1_000_000.0 / Median(wallSeconds), allocated / (double)iterations / bytes);
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return Math.Max(values[values.Count / 2], 1e-9);
     }
 }

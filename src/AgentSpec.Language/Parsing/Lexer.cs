@@ -22,18 +22,15 @@ internal static class Lexer
             diagnostics.Add("AS1001", source.GetRange(offset, offset + 1), "invalid UTF-8 byte sequence", "save the file as UTF-8");
         }
 
-        var positions = new PositionTracker(text);
         var start = 0;
         while (start < text.Length)
         {
             var kind = IntentLangTokenizer.Scan(text, start, text.Length, out var end);
-            var startPosition = positions.Position(start);
             if (kind == TokenKind.UnterminatedString || kind == TokenKind.String)
             {
-                ReportUnknownEscapes(positions, start, text, end, kind == TokenKind.UnterminatedString, diagnostics);
+                ReportUnknownEscapes(source, start, end, kind == TokenKind.UnterminatedString, diagnostics);
             }
 
-            var range = new SourceRange(startPosition, positions.Position(end));
             switch (kind)
             {
                 case TokenKind.Whitespace:
@@ -41,14 +38,14 @@ internal static class Lexer
                     start = end;
                     continue;
                 case TokenKind.BlockComment:
-                    diagnostics.Add("AS1007", new SourceRange(startPosition, startPosition with { Column = startPosition.Column + 2 }), "block comments are not supported", "use '#' or '//' for comments");
+                    diagnostics.Add("AS1007", source.GetRange(start, start + 2), "block comments are not supported", "use '#' or '//' for comments");
                     start = end;
                     continue;
                 case TokenKind.BadCharacter:
                     var bad = text[start..end];
                     if (invalidBytes is null || !invalidBytes.Contains(start))
                     {
-                        diagnostics.Add("AS1002", range, $"unexpected character '{bad}'", HintForCharacter(bad));
+                        diagnostics.Add("AS1002", source.GetRange(start, end), $"unexpected character '{bad}'", HintForCharacter(bad));
                     }
 
                     start = end;
@@ -58,25 +55,24 @@ internal static class Lexer
             var unterminated = false;
             if (kind == TokenKind.UnterminatedString)
             {
-                diagnostics.Add("AS1003", new SourceRange(startPosition, startPosition with { Column = startPosition.Column + 1 }), "unterminated string", "add the closing '\"'");
+                diagnostics.Add("AS1003", source.GetRange(start, start + 1), "unterminated string", "add the closing '\"'");
                 kind = TokenKind.String;
                 unterminated = true;
             }
             else if (kind == TokenKind.UnterminatedTripleString)
             {
-                diagnostics.Add("AS1004", new SourceRange(startPosition, startPosition with { Column = startPosition.Column + 3 }), "unterminated triple-quoted string", "close it with '\"\"\"'");
+                diagnostics.Add("AS1004", source.GetRange(start, start + 3), "unterminated triple-quoted string", "close it with '\"\"\"'");
                 kind = TokenKind.TripleString;
                 unterminated = true;
             }
 
             var tokenText = kind == TokenKind.Word ? Intern(words, text, start, end) : Slice(text, start, end);
-            tokens.Add(new SyntaxToken(kind, tokenText, start, range, source, triviaStart, unterminated));
+            tokens.Add(new SyntaxToken(kind, tokenText, start, source, triviaStart, unterminated));
             start = end;
             triviaStart = end;
         }
 
-        var eof = positions.Range(text.Length, text.Length);
-        tokens.Add(new SyntaxToken(TokenKind.EndOfFile, string.Empty, text.Length, eof, source, triviaStart, false));
+        tokens.Add(new SyntaxToken(TokenKind.EndOfFile, string.Empty, text.Length, source, triviaStart, false));
         return tokens.ToArray();
     }
 
@@ -129,8 +125,9 @@ internal static class Lexer
         return created;
     }
 
-    private static void ReportUnknownEscapes(PositionTracker positions, int start, string text, int end, bool unterminated, DiagnosticBag diagnostics)
+    private static void ReportUnknownEscapes(SourceText source, int start, int end, bool unterminated, DiagnosticBag diagnostics)
     {
+        var text = source.Text;
         var last = unterminated ? end : end - 1;
         for (var i = start + 1; i < last - 1; i++)
         {
@@ -144,7 +141,7 @@ internal static class Lexer
             {
                 diagnostics.Add(
                     "AS1006",
-                    positions.Range(i, i + 2),
+                    source.GetRange(i, i + 2),
                     $"unknown escape '\\{next}' is kept as written",
                     $"write '\\\\{next}' for a backslash followed by '{next}'");
             }

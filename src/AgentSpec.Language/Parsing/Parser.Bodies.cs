@@ -69,7 +69,7 @@ internal sealed partial class Parser
                 return;
             }
 
-            if (token.Kind == TokenKind.Word && IsFirstOnLine(position) && token.Range.Start.Column == 1 &&
+            if (token.Kind == TokenKind.Word && token.StartsLine &&
                 ClosesOpenBodies(body.Kind, token))
             {
                 ReportUnclosed(open ?? token, token);

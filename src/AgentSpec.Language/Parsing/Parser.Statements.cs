@@ -10,7 +10,7 @@ internal sealed partial class Parser
         switch (rule.Shape)
         {
             case ItemShape.UseStatement:
-                if (AtWord("skill") && IsName(Peek()) && Peek().Range.Start.Line == Current.Range.Start.Line)
+                if (AtWord("skill") && IsName(Peek()) && Current.IsOnSameLineAs(Peek()))
                 {
                     item.AddKeyword(Eat());
                 }
@@ -71,7 +71,7 @@ internal sealed partial class Parser
 
     private void EatOptionalNameWord(ItemSyntax item, string word)
     {
-        if (AtWord(word) && IsName(Peek()) && Peek().Range.Start.Line == Current.Range.Start.Line)
+        if (AtWord(word) && IsName(Peek()) && Current.IsOnSameLineAs(Peek()))
         {
             item.AddKeyword(Eat());
         }

@@ -7,8 +7,10 @@ namespace AgentSpec.Syntax;
 /// </summary>
 public sealed class ItemSyntax : SyntaxNode
 {
-    // Allocated on first use: most items have one keyword and one value, and no modifiers or continuations.
+    // Most items have one keyword and one value: those are kept in fields, and a list exists only for more.
+    private SyntaxToken? keyword;
     private List<SyntaxToken>? keywords;
+    private ValueSyntax? value;
     private List<ValueSyntax>? values;
     private List<ModifierSyntax>? modifiers;
     private List<ItemSyntax>? continuations;
@@ -26,9 +28,9 @@ public sealed class ItemSyntax : SyntaxNode
     public BlockKind Owner { get; }
 
     /// <summary>The head words as written (including optional words such as <c>to</c>).</summary>
-    public IReadOnlyList<SyntaxToken> Keywords => (IReadOnlyList<SyntaxToken>?)keywords ?? Array.Empty<SyntaxToken>();
+    public IReadOnlyList<SyntaxToken> Keywords => (IReadOnlyList<SyntaxToken>?)keywords ?? (keyword is null ? Array.Empty<SyntaxToken>() : new SingleItemList<SyntaxToken>(keyword));
 
-    public IReadOnlyList<ValueSyntax> Values => (IReadOnlyList<ValueSyntax>?)values ?? Array.Empty<ValueSyntax>();
+    public IReadOnlyList<ValueSyntax> Values => (IReadOnlyList<ValueSyntax>?)values ?? (value is null ? Array.Empty<ValueSyntax>() : new SingleItemList<ValueSyntax>(value));
 
     public IReadOnlyList<ModifierSyntax> Modifiers => (IReadOnlyList<ModifierSyntax>?)modifiers ?? Array.Empty<ModifierSyntax>();
 
@@ -39,7 +41,7 @@ public sealed class ItemSyntax : SyntaxNode
     /// <summary>True when a lexical or syntax error (AS1xxx) lies inside this item (spec §2.14).</summary>
     public bool IsIncomplete { get; internal set; }
 
-    public SyntaxToken? FirstKeyword => keywords is { Count: > 0 } ? keywords[0] : null;
+    public SyntaxToken? FirstKeyword => keywords is { Count: > 0 } ? keywords[0] : keyword;
 
     public ModifierSyntax? Modifier(string name)
     {
@@ -63,13 +65,37 @@ public sealed class ItemSyntax : SyntaxNode
 
     internal void AddKeyword(SyntaxToken token)
     {
-        (keywords ??= new List<SyntaxToken>(2)).Add(token);
+        if (keywords is not null)
+        {
+            keywords.Add(token);
+        }
+        else if (keyword is null)
+        {
+            keyword = token;
+        }
+        else
+        {
+            keywords = [keyword, token];
+        }
+
         Add(token);
     }
 
     internal void AddValue(ValueSyntax value)
     {
-        (values ??= new List<ValueSyntax>(1)).Add(value);
+        if (values is not null)
+        {
+            values.Add(value);
+        }
+        else if (this.value is null)
+        {
+            this.value = value;
+        }
+        else
+        {
+            values = [this.value, value];
+        }
+
         Add(value);
     }
 

@@ -13,15 +13,13 @@ public sealed class SyntaxToken : SyntaxElement
 {
     private readonly SourceText source;
     private readonly int triviaStart;
-    private SyntaxTrivia[]? trivia;
     private string? value;
 
-    internal SyntaxToken(TokenKind kind, string text, int offset, SourceRange range, SourceText source, int triviaStart, bool isUnterminated)
+    internal SyntaxToken(TokenKind kind, string text, int offset, SourceText source, int triviaStart, bool isUnterminated)
     {
         Kind = kind;
         Text = text;
         Offset = offset;
-        TokenRange = range;
         this.source = source;
         this.triviaStart = triviaStart;
         IsUnterminated = isUnterminated;
@@ -36,12 +34,18 @@ public sealed class SyntaxToken : SyntaxElement
 
     public int End => Offset + Text.Length;
 
-    public SourceRange TokenRange { get; }
+    /// <summary>The token's range; positions are computed from the source's line map when asked for.</summary>
+    public override SourceRange Range => source.GetRange(Offset, End);
 
-    public override SourceRange Range => TokenRange;
+    /// <summary>True when the token starts at column 1 of its line.</summary>
+    public bool StartsLine => Offset == 0 || source.Text[Offset - 1] == '\n';
 
     /// <summary>Whitespace, comments and skipped characters between the previous token and this one, in order.</summary>
-    public IReadOnlyList<SyntaxTrivia> LeadingTrivia => trivia ??= ScanTrivia();
+    public IReadOnlyList<SyntaxTrivia> LeadingTrivia => ScanTrivia();
+
+    /// <summary>True when no line break separates this token from <paramref name="other"/> (which follows it).</summary>
+    public bool IsOnSameLineAs(SyntaxToken other) =>
+        other.Offset <= End || source.Text.IndexOf('\n', End, other.Offset - End) < 0;
 
     /// <summary>True for a string whose closing delimiter is missing (AS1003/AS1004).</summary>
     public bool IsUnterminated { get; }

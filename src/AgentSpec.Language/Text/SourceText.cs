@@ -92,15 +92,20 @@ public sealed class SourceText
 
     private static int[] ComputeLineStarts(string text)
     {
-        var starts = new List<int>(text.Length / 32 + 1) { 0 };
-        for (var i = 0; i < text.Length; i++)
+        var span = text.AsSpan();
+        var starts = new int[span.Count('\n') + 1];
+        var line = 1;
+        var offset = 0;
+        while (true)
         {
-            if (text[i] == '\n')
+            var next = span[offset..].IndexOf('\n');
+            if (next < 0)
             {
-                starts.Add(i + 1);
+                return starts;
             }
-        }
 
-        return starts.ToArray();
+            offset += next + 1;
+            starts[line++] = offset;
+        }
     }
 }
