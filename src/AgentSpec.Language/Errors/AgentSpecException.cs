@@ -24,5 +24,6 @@ public class AgentSpecException : Exception
     /// <summary>What the error is about (a name, a path, the diagnostics).</summary>
     public object? TargetObject { get; }
 
-    public string? RecommendedAction { get; }
+    /// <summary>The next step to suggest, when there is one.</summary>
+    public string? RecommendedAction { get; init; }
 }
