@@ -16,6 +16,7 @@
         'Test-AgentSpec'
         'Format-AgentSpec'
         'Get-AgentSpec'
+        'Resolve-AgentSpec'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

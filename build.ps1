@@ -6,7 +6,7 @@
 .DESCRIPTION
     Tasks (run in the order given; Test and Demo build first when Build was not asked for):
       Build  dotnet build of AgentSpec.sln, then the module layout out/AgentSpec/<version>/ (manifest, format and type
-             files, bin/ assemblies, en-US/ MAML help generated from docs/cmdlets/*.md).
+             files, bin/ assemblies, en-US/ MAML help generated from docs/cmdlets/*.md and the about_ topics of docs/about/).
       Test   every xunit project under tests/ (those referencing the xunit package: benchmarks are not tests;
              dotnet test, TRX logger), then Pester (tests/pester) in a fresh pwsh
              against the built module; ends with the line 'N passed, N failed' over both.
@@ -119,6 +119,8 @@ function Invoke-BuildTask {
     }
     $helpPages = @(Get-ChildItem -LiteralPath (Join-Path $Root 'docs/cmdlets') -Filter '*.md' | ForEach-Object FullName)
     & (Join-Path $Root 'build/ConvertTo-MamlHelp.ps1') -Path $helpPages -OutputPath (Join-Path $ModuleDir 'en-US/AgentSpec.PowerShell.dll-Help.xml')
+    # about_ topics are plain text already (docs/about/about_*.help.txt).
+    Copy-Item -Path (Join-Path $Root 'docs/about/about_*.help.txt') -Destination (Join-Path $ModuleDir 'en-US')
     Write-Host "Module ready: $ModuleManifest"
     $script:Built = $true
 }

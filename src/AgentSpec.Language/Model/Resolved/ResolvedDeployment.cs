@@ -35,6 +35,22 @@ public sealed class ResolvedDeployment
     /// <summary>True when a policy forbids this configuration (plan, apply and export refuse it).</summary>
     public bool HasPolicyViolations => PolicyResults.Any(p => !p.Passed);
 
+    /// <summary>Why this resolution cannot be deployed (spec errors, unknown environment or target), or null.</summary>
+    internal AgentSpecException? Failure { get; init; }
+
+    /// <summary>
+    /// Throws when resolution stopped (deployment spec §2.1): <see cref="SpecInvalidException"/> for spec errors,
+    /// <see cref="EnvironmentNotFoundException"/>, or <see cref="TargetSelectionException"/> (<c>TargetNotFound</c>,
+    /// <c>NoDeployTargets</c>, <c>TargetAmbiguous</c>). Policy violations do not throw.
+    /// </summary>
+    public void ThrowIfFailed()
+    {
+        if (Failure is not null)
+        {
+            throw Failure;
+        }
+    }
+
     /// <summary>The stable, secret-free canonical JSON form (snake_case keys, sorted; deployment spec §3.3).</summary>
     public string ToJson() => Resolution.ResolvedJson.Write(Resolution.ResolvedJson.Deployment(this));
 
