@@ -133,7 +133,7 @@ public static class AgentCatalog
         {
             tools.AddRange(definition.Delegates.Select(d => (IAgentTool)new DelegationTool(d.Agent, d.When)));
         }
-        var prompt = definition.Prompt is { } p ? document.Prompts[p] : null;
+        var prompt = definition.Prompt is { Length: > 0 } p ? document.Prompts[p] : null;
         return new ServedAgent
         {
             Definition = definition,
