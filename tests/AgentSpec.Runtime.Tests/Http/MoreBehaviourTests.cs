@@ -21,7 +21,7 @@ public sealed class MoreBehaviourTests
                     steps = new object[]
                     {
                         new { name = "first", agent = "e", input = "Start with {{input}}" },
-                        new { name = "second", agent = "e", input = "After: {{ steps.first.output }} / {{input}}", depends_on = new[] { "first" } },
+                        new { name = "second", agent = "e", input = "After: {{ steps.first.output }} / {{input}}", depends_on = new[] { "first" }, when = "first.ok" },
                     },
                 },
             });
@@ -31,6 +31,7 @@ public sealed class MoreBehaviourTests
         Assert.Equal("After: Start with x / x", body!["output"]!.GetValue<string>());
         Assert.Equal("Start with x", body["steps"]!["first"]!["output"]!.GetValue<string>());
         Assert.Contains("agentspec_pipeline_runs_total{pipeline=\"flow\",status=\"completed\"} 1", await rt.MetricsAsync());
+        Assert.Contains("step \"second\": when conditions are not evaluated", rt.Log.ToString());
     }
 
     [Fact]
