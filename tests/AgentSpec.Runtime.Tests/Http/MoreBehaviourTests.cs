@@ -94,4 +94,30 @@ public sealed class MoreBehaviourTests
             Assert.Equal(200, (int)response.StatusCode);
         }
     }
+
+    [Fact]
+    public async Task Client_disconnect_cancels_a_stream_without_saving_the_session()
+    {
+        var doc = Docs.Document([new { name = "a", model = "mock/scripted" }]);
+        await using var rt = await RunningRuntime.StartAsync(doc, Docs.Env(("AGENTSPEC_MOCK_SCRIPT", Docs.Script(new { text = "late", delay_ms = 3000 }))));
+        var (_, created, _) = await rt.PostAsync("/v1/agents/a/sessions", null);
+        var id = created!["session_id"]!.GetValue<string>();
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/v1/agents/a/stream") { Content = new StringContent($"{{\"message\":\"x\",\"session_id\":\"{id}\"}}") })
+        {
+            using var response = await rt.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        string metrics;
+        do
+        {
+            metrics = await rt.MetricsAsync();
+            if (metrics.Contains("status=\"cancelled\"", StringComparison.Ordinal)) break;
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Contains("agentspec_invocations_total{agent=\"a\",status=\"cancelled\",source=\"session\"} 1", metrics);
+        var (_, list, _) = await rt.GetAsync("/v1/agents/a/sessions");
+        Assert.Equal(0, list!["sessions"]![0]!["turns"]!.GetValue<int>());
+    }
 }
