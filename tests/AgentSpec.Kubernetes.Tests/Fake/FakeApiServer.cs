@@ -108,6 +108,10 @@ public sealed class FakeApiServer : IAsyncDisposable
         {
             (status, response) = (exception.Code, exception.ToStatus());
         }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException or NullReferenceException or System.Text.Json.JsonException or KeyNotFoundException)
+        {
+            (status, response) = (500, new FakeApiException(500, "InternalError", $"fake server bug: {exception}").ToStatus());
+        }
 
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json";

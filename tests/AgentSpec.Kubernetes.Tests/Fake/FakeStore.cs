@@ -196,6 +196,12 @@ public sealed class FakeStore
                 }
             }
 
+            if (kind.Kind == "Service")
+            {
+                // Like the real API server, a Service DELETE answers the deleted object, the others a Status.
+                return Render(entry);
+            }
+
             return new JsonObject
             {
                 ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success",
@@ -245,7 +251,7 @@ public sealed class FakeStore
         var metadata = (JsonObject)candidate.Object["metadata"]!;
         if (specChanged)
         {
-            metadata["generation"] = (metadata["generation"]?.GetValue<long>() ?? 0) + 1;
+            metadata["generation"] = (metadata["generation"].AsLong() ?? 0) + 1;
         }
 
         metadata["resourceVersion"] = Next();
@@ -267,7 +273,7 @@ public sealed class FakeStore
         if (entry.Kind.Kind == "HorizontalPodAutoscaler")
         {
             var target = entry.Object["spec"]?["scaleTargetRef"]?["name"]?.GetValue<string>();
-            var min = entry.Object["spec"]?["minReplicas"]?.GetValue<long>() ?? 1;
+            var min = entry.Object["spec"]?["minReplicas"].AsLong() ?? 1;
             if (target is not null && _objects.TryGetValue(Key(FakeKind.All.Single(k => k.Kind == "Deployment"), entry.Namespace, target), out var deployment))
             {
                 Scale(deployment, min);
@@ -280,7 +286,7 @@ public sealed class FakeStore
                 && e.Object["spec"]?["scaleTargetRef"]?["name"]?.GetValue<string>() == entry.Name);
             if (hpa is not null)
             {
-                Scale(entry, hpa.Object["spec"]?["minReplicas"]?.GetValue<long>() ?? 1);
+                Scale(entry, hpa.Object["spec"]?["minReplicas"].AsLong() ?? 1);
             }
 
             if (specChanged)
@@ -292,7 +298,7 @@ public sealed class FakeStore
 
     private void Scale(Entry deployment, long min)
     {
-        var replicas = deployment.Object["spec"]?["replicas"]?.GetValue<long>() ?? 1;
+        var replicas = deployment.Object["spec"]?["replicas"].AsLong() ?? 1;
         if (replicas >= min)
         {
             return;
@@ -312,18 +318,18 @@ public sealed class FakeStore
 
     private void ScheduleStatus(Entry entry)
     {
-        var generation = entry.Object["metadata"]?["generation"]?.GetValue<long>() ?? 1;
+        var generation = entry.Object["metadata"]?["generation"].AsLong() ?? 1;
         var key = Key(entry.Kind, entry.Namespace, entry.Name);
         _ = Task.Delay(RolloutDelay).ContinueWith(_ =>
         {
             lock (_gate)
             {
-                if (!_objects.TryGetValue(key, out var current) || current.Object["metadata"]?["generation"]?.GetValue<long>() != generation)
+                if (!_objects.TryGetValue(key, out var current) || current.Object["metadata"]?["generation"].AsLong() != generation)
                 {
                     return;
                 }
 
-                var replicas = current.Object["spec"]?["replicas"]?.GetValue<long>() ?? 1;
+                var replicas = current.Object["spec"]?["replicas"].AsLong() ?? 1;
                 var mode = RolloutModes.GetValueOrDefault($"{current.Namespace}/{current.Name}", "ready");
                 var ready = mode == "ready" ? replicas : 0;
                 var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
@@ -358,7 +364,7 @@ public sealed class FakeStore
             }
 
             var mode = RolloutModes.GetValueOrDefault($"{ns}/{deployment.Name}", "ready");
-            var replicas = deployment.Object["spec"]?["replicas"]?.GetValue<long>() ?? 1;
+            var replicas = deployment.Object["spec"]?["replicas"].AsLong() ?? 1;
             var image = deployment.Object["spec"]?["template"]?["spec"]?["containers"]?[0]?["image"]?.GetValue<string>();
             for (var i = 0; i < replicas; i++)
             {
@@ -447,7 +453,7 @@ public sealed class FakeStore
         }
 
         copy["metadata"]!["managedFields"] = managed;
-        return copy;
+        return (JsonObject)JsonNode.Parse(copy.ToJsonString())!;
     }
 
     private static bool Matches(JsonObject obj, IReadOnlyDictionary<string, string> selector)

@@ -117,3 +117,11 @@ internal static class JsonTree
         }
     }
 }
+
+/// <summary>Numbers of JSON nodes whether they were parsed or built from ints.</summary>
+internal static class JsonNumbers
+{
+    public static long? AsLong(this JsonNode? node) => node is JsonValue v
+        ? v.TryGetValue<long>(out var l) ? l : v.TryGetValue<int>(out var i) ? i : v.TryGetValue<double>(out var d) ? (long)d : null
+        : null;
+}
