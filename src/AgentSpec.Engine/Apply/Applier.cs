@@ -23,6 +23,11 @@ public sealed class Applier
     {
         _job = job;
         _document = job.State.Document ?? StateStore.Create(job.Plan.Seal.SecretSalt ?? job.Salt, job.Legacy);
+        if (job.Context.Lineage.Length == 0)
+        {
+            // A first apply creates the state here: providers label objects with its lineage.
+            job.Context.Lineage = _document.Lineage;
+        }
     }
 
     public static async Task<ApplyReport> RunAsync(ApplyJob job, string operation, CancellationToken cancellation)
