@@ -55,6 +55,9 @@ public sealed class GetAgentSpecPlanCommand : SpecSelectionCommand
         {
             if (InputObject is { } resolved)
             {
+                // A resolved deployment already has its environment and target.
+                ThrowIfBoth(nameof(InputObject), nameof(Environment));
+                ThrowIfBoth(nameof(InputObject), nameof(Target));
                 PlanOne(resolved);
                 return;
             }
