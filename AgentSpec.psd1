@@ -17,6 +17,12 @@
         'Format-AgentSpec'
         'Get-AgentSpec'
         'Resolve-AgentSpec'
+        'Get-AgentSpecPlan'
+        'Invoke-AgentSpecApply'
+        'Get-AgentSpecDeployment'
+        'Remove-AgentSpecDeployment'
+        'Get-AgentSpecHistory'
+        'Unlock-AgentSpecState'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

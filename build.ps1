@@ -117,6 +117,22 @@ function Invoke-BuildTask {
         if (-not (Test-Path -LiteralPath $source)) { throw "The build did not produce '$source'." }
         Copy-Item -LiteralPath $source -Destination $bin
     }
+    # The engine and its dependencies: bin/engine/, loaded into the isolated "AgentSpec.Engine" context (spec §1.4).
+    $engine = New-Item -ItemType Directory -Force -Path (Join-Path $bin 'engine')
+    $engineOutput = Join-Path $Root "src/AgentSpec.Engine/bin/$Configuration/$TargetFramework"
+    if (-not (Test-Path -LiteralPath (Join-Path $engineOutput 'AgentSpec.Engine.dll'))) { throw "The build did not produce AgentSpec.Engine.dll in '$engineOutput'." }
+    # Everything the engine needs except the assemblies of the default context (Language and Superpower).
+    Get-ChildItem -LiteralPath $engineOutput -Filter '*.dll' |
+        Where-Object Name -notin 'AgentSpec.Language.dll', 'Superpower.dll' |
+        Copy-Item -Destination $engine
+    # The agent runtime for this machine (runtime/<rid>/agentspec), published self-contained and single-file
+    # (deployment spec §1.1 [D-1]); the process target starts it, the docker targets copy it into images.
+    $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+    $runtimeDir = Join-Path $ModuleDir "runtime/$rid"
+    Write-Step "Runtime $rid -> $runtimeDir"
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/AgentSpec.Runtime/AgentSpec.Runtime.csproj'), '-c', $Configuration,
+        '-r', $rid, '--self-contained', 'true', '-p:PublishSingleFile=true', '-p:DebugType=none', '--nologo', '-v', 'minimal', '-o', $runtimeDir)
+    Get-ChildItem -LiteralPath $runtimeDir -Exclude 'agentspec', 'agentspec.exe' | Remove-Item -Recurse -Force
     $helpPages = @(Get-ChildItem -LiteralPath (Join-Path $Root 'docs/cmdlets') -Filter '*.md' | ForEach-Object FullName)
     & (Join-Path $Root 'build/ConvertTo-MamlHelp.ps1') -Path $helpPages -OutputPath (Join-Path $ModuleDir 'en-US/AgentSpec.PowerShell.dll-Help.xml')
     # about_ topics are plain text already (docs/about/about_*.help.txt).
@@ -172,6 +188,8 @@ function Invoke-PesterTests {
     $summary = Join-Path $TestResults 'pester-summary.json'
     if (Test-Path -LiteralPath $summary) { Remove-Item -LiteralPath $summary -Force }
     Write-Step "Pester (fresh pwsh) against $ModuleManifest"
+    # The workflow tests start this stand-in for the runtime (tests/AgentSpec.TestRuntime) on the process target.
+    $env:AGENTSPEC_TEST_RUNTIME_PATH = Join-Path $Root "tests/AgentSpec.TestRuntime/bin/$Configuration/$TargetFramework/$(if ($IsWindows) { 'agentspec.exe' } else { 'agentspec' })"
     $exitCode = Invoke-FreshPwsh -Script (Join-Path $Root 'build/Invoke-PesterTests.ps1') -ArgumentList @(
         '-ModulePath', $ModuleManifest, '-PesterPath', $pester, '-TestPath', (Join-Path $Root 'tests/pester'),
         '-ResultPath', (Join-Path $TestResults 'pester.xml'), '-SummaryPath', $summary)

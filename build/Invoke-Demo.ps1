@@ -1,7 +1,8 @@
 #Requires -Version 7.0
 <#
 .SYNOPSIS
-    The offline quickstart: imports the built AgentSpec module, validates and format-checks every example and resolves it.
+    The offline quickstart: imports the built AgentSpec module, validates, format-checks and resolves every example,
+    then deploys examples/offline-echo.ias as a local process, invokes its agent and removes it again.
 
 .DESCRIPTION
     build.ps1 -Task Demo starts this in a fresh pwsh. For each examples/*.ias it runs Test-AgentSpec (diagnostics are
@@ -53,6 +54,49 @@ try {
 }
 finally {
     Pop-Location
+}
+
+# The deployment workflow, offline: plan, apply, invoke and remove the mock/echo package on the process target with
+# the runtime shipped in the module. The state lives in a temporary folder.
+$live = Join-Path $ExamplesPath 'offline-echo.ias'
+if ($problems -eq 0 -and (Test-Path -LiteralPath $live)) {
+    $work = Join-Path ([IO.Path]::GetTempPath()) ("agentspec-demo-" + [guid]::NewGuid().ToString('N'))
+    New-Item -ItemType Directory -Path $work | Out-Null
+    $spec = Join-Path $work 'offline-echo.ias'
+    Copy-Item -LiteralPath $live -Destination $spec
+    $state = Join-Path $work '.agentspec.state.json'
+    try {
+        Write-Host ''
+        Write-Host '> Get-AgentSpecPlan examples/offline-echo.ias'
+        $plan = Get-AgentSpecPlan -LiteralPath $spec -StatePath $state
+        $plan | Out-Host
+        Write-Host '> Invoke-AgentSpecApply -Plan $plan -AutoApprove'
+        $results = @(Invoke-AgentSpecApply -Plan $plan -AutoApprove)
+        $results | Format-Table Status, Action, Address, Health -AutoSize | Out-Host
+        Write-Host '> Get-AgentSpecDeployment'
+        $status = Get-AgentSpecDeployment -StatePath $state
+        $status | Format-Table Target, Kind, Health, Endpoint -AutoSize | Out-Host
+        if ("$($status.Health)" -ne 'Healthy') { throw "the deployed runtime is $($status.Health), not Healthy" }
+        Write-Host "> POST $($status.Endpoint)/v1/agents/echo/invoke"
+        $answer = Invoke-RestMethod -Method Post -Uri "$($status.Endpoint)/v1/agents/echo/invoke" -ContentType 'application/json' -Body '{"message":"hello from the quickstart"}'
+        Write-Host "  output: $($answer.output)  (model $($answer.model), $($answer.tokens.total) tokens)"
+        if ($answer.output -ne 'hello from the quickstart') { throw "unexpected answer '$($answer.output)'" }
+        Write-Host '> Get-AgentSpecPlan -DetailedExitCode (nothing to change)'
+        Get-AgentSpecPlan -LiteralPath $spec -StatePath $state -DetailedExitCode | Out-Null
+        if ($LASTEXITCODE -ne 0) { throw "a second plan found changes (exit code $LASTEXITCODE)" }
+        Write-Host "  no changes"
+    }
+    catch {
+        Write-Host "Demo: the deployment workflow failed: $($_.Exception.Message)" -ForegroundColor Red
+        $problems++
+    }
+    finally {
+        if (Test-Path -LiteralPath $state) {
+            Write-Host '> Remove-AgentSpecDeployment local -Confirm:$false'
+            Remove-AgentSpecDeployment -Target local -StatePath $state -Confirm:$false | Format-Table Status, Action, Address -AutoSize | Out-Host
+        }
+        Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue
+    }
 }
 
 Write-Host ''

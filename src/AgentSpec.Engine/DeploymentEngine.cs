@@ -18,6 +18,7 @@ public static class DeploymentEngine
     public static ITargetProvider ProviderFor(string kind) => kind switch
     {
         ProcessResources.Kind => new ProcessProvider(),
+        Providers.Kubernetes.KubernetesResources.Kind => new Providers.Kubernetes.KubernetesProvider(Providers.Kubernetes.KubernetesConnectionSettings.FromEnvironment()),
         _ => throw DesiredState.Unsupported(kind),
     };
 

@@ -61,6 +61,7 @@ internal sealed class DesiredState
             resources.AddRange(unit.Kind switch
             {
                 ProcessResources.Kind => ProcessResources.Build(unit, resolved.Environment, r => prints.GetValueOrDefault(r.Name), runtime, settings.BindHost),
+                Providers.Kubernetes.KubernetesResources.Kind => Providers.Kubernetes.KubernetesResources.Build(unit, resolved.Environment, r => prints.GetValueOrDefault(r.Name)),
                 _ => throw Unsupported(unit.Kind),
             });
         }

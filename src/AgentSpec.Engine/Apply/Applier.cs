@@ -23,6 +23,11 @@ public sealed class Applier
     {
         _job = job;
         _document = job.State.Document ?? StateStore.Create(job.Plan.Seal.SecretSalt ?? job.Salt, job.Legacy);
+        if (job.Context.Lineage.Length == 0)
+        {
+            // A first apply creates the state here: providers label objects with its lineage.
+            job.Context.Lineage = _document.Lineage;
+        }
     }
 
     public static async Task<ApplyReport> RunAsync(ApplyJob job, string operation, CancellationToken cancellation)
@@ -307,26 +312,29 @@ public sealed class Applier
             table[key] = value is JsonValue v ? v.ToString() : value?.ToJsonString();
         }
 
+        var result = new ApplyResult
+        {
+            Address = change.Address,
+            Target = change.Target,
+            Type = change.Type,
+            Name = change.Name,
+            Action = change.Action,
+            Status = status,
+            Health = health,
+            Message = _job.Context.Redactor.RedactOrNull(message),
+            Error = _job.Context.Redactor.RedactOrNull(error),
+            ErrorId = errorId,
+            StartedAt = startedAt,
+            Duration = duration,
+            Observed = table,
+            StateSerial = serial == 0 ? _document.Serial : serial,
+        };
         lock (_results)
         {
-            _results.Add(new ApplyResult
-            {
-                Address = change.Address,
-                Target = change.Target,
-                Type = change.Type,
-                Name = change.Name,
-                Action = change.Action,
-                Status = status,
-                Health = health,
-                Message = _job.Context.Redactor.RedactOrNull(message),
-                Error = _job.Context.Redactor.RedactOrNull(error),
-                ErrorId = errorId,
-                StartedAt = startedAt,
-                Duration = duration,
-                Observed = table,
-                StateSerial = serial == 0 ? _document.Serial : serial,
-            });
+            _results.Add(result);
         }
+
+        _job.Context.Events.Completed(result);
     }
 
     private ApplyReport Finish(string operation, DateTimeOffset startedAt, bool cancelled)

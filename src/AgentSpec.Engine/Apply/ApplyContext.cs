@@ -15,5 +15,6 @@ public sealed class ApplyContext
 
     public required IEngineEvents Events { get; init; }
 
-    public string Lineage { get; init; } = string.Empty;
+    /// <summary>The state lineage; set by the applier when the first apply creates the state.</summary>
+    public string Lineage { get; set; } = string.Empty;
 }

@@ -14,4 +14,9 @@ public interface IEngineEvents
 
     /// <summary>Progress of the operation: <paramref name="completed"/> of <paramref name="total"/>, with the current resource and step.</summary>
     void Progress(int completed, int total, string current, string step);
+
+    /// <summary>One resource finished (succeeded, failed, skipped or cancelled); its result is final.</summary>
+    void Completed(ApplyResult result)
+    {
+    }
 }

@@ -24,7 +24,7 @@ public static class ProcessResources
     {
         var settings = unit.Settings;
         var folder = WorkingFolder(unit.Deploy);
-        var content = RuntimeDocumentBuilder.Build(unit.Configuration);
+        var content = RuntimeDocumentJson.Build(unit.Configuration);
         var configAddress = DesiredResource.AddressOf(unit.Deploy, Kind, ConfigFileType, null, unit.Name);
         var config = new DesiredResource
         {
@@ -54,7 +54,7 @@ public static class ProcessResources
         var sensitive = new List<string>();
         var unknown = new List<string>();
         var bindings = new List<ResourceSecretBinding>();
-        foreach (var (secret, variable) in RuntimeDocumentBuilder.SecretVariables(unit.Configuration).OrderBy(p => p.Value, StringComparer.Ordinal))
+        foreach (var (secret, variable) in RuntimeDocumentJson.SecretVariables(unit.Configuration).OrderBy(p => p.Value, StringComparer.Ordinal))
         {
             if (!references.TryGetValue(secret, out var reference))
             {

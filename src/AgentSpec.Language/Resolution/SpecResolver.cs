@@ -71,6 +71,7 @@ public static class SpecResolver
         return new ResolvedDeployment
         {
             Package = document.Package,
+            SourceFile = document.SourceFile,
             Environment = document.Environment,
             Target = selected?.Name,
             Kind = selected?.Kind,

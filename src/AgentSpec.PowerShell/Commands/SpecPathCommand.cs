@@ -24,7 +24,7 @@ public abstract class SpecPathCommand : PSCmdlet
         ParameterSetName = ParameterSetNames.LiteralPath,
         Mandatory = true,
         ValueFromPipelineByPropertyName = true)]
-    [Alias("PSPath", "LP")]
+    [Alias("PSPath", "LP", "SourceFile")]
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = Array.Empty<string>();
 

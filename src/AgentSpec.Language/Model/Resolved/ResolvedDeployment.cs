@@ -17,6 +17,12 @@ public sealed class ResolvedDeployment
     /// <summary>The chosen deploy's target kind.</summary>
     public string? Kind { get; internal init; }
 
+    /// <summary>
+    /// Full path of the entry specification file (null for text that was not read from a file): the default state
+    /// file sits in its folder (deployment spec §2.4). Not part of the resolved JSON.
+    /// </summary>
+    public string? SourceFile { get; internal init; }
+
     /// <summary>The deploys resolved together: the chosen one, or every docker-compose deploy of a compose stack.</summary>
     public IReadOnlyList<string> Scope { get; internal init; } = Array.Empty<string>();
 
