@@ -11,17 +11,16 @@ namespace AgentSpec.Formatting;
 internal sealed class CommentAttacher
 {
     private readonly List<SourceComment> comments;
-    private readonly Dictionary<SyntaxToken, SourceComment> trailingByToken;
-    private readonly HashSet<SyntaxToken> afterBlankLine;
+    // Keyed by token offset: tokens of one tree never share an offset, and integers hash cheaply.
+    private readonly Dictionary<int, SourceComment> trailingByToken;
+    private readonly HashSet<int> afterBlankLine;
     private readonly CommentMap map = new();
 
-    private CommentAttacher(List<SourceComment> comments, Dictionary<SyntaxToken, SourceComment> trailingByToken, List<SyntaxToken>? afterBlankLine)
+    private CommentAttacher(List<SourceComment> comments, Dictionary<int, SourceComment> trailingByToken, HashSet<int> afterBlankLine)
     {
         this.comments = comments;
         this.trailingByToken = trailingByToken;
-        this.afterBlankLine = afterBlankLine is null
-            ? new HashSet<SyntaxToken>(ReferenceEqualityComparer.Instance)
-            : new HashSet<SyntaxToken>(afterBlankLine, ReferenceEqualityComparer.Instance);
+        this.afterBlankLine = afterBlankLine;
     }
 
     /// <summary>The comment map of a tree, or null when the file has no comments.</summary>
@@ -29,14 +28,19 @@ internal sealed class CommentAttacher
     {
         var tokens = tree.Tokens as SyntaxToken[] ?? tree.Tokens.ToArray();
         List<SourceComment>? comments = null;
-        Dictionary<SyntaxToken, SourceComment>? trailing = null;
-        List<SyntaxToken>? afterBlankLine = null;
+        Dictionary<int, SourceComment>? trailing = null;
+        HashSet<int>? afterBlankLine = null;
         for (var i = 0; i < tokens.Length; i++)
         {
             if (i > 0 && tokens[i].Kind != TokenKind.NewLine && tokens[i - 1].Kind == TokenKind.NewLine && IsBlankLine(tokens, i - 1))
             {
-                afterBlankLine ??= new List<SyntaxToken>();
-                afterBlankLine.Add(tokens[i]);
+                afterBlankLine ??= new HashSet<int>();
+                afterBlankLine.Add(tokens[i].Offset);
+            }
+
+            if (!tokens[i].HasCommentTrivia)
+            {
+                continue;
             }
 
             var trivia = tokens[i].LeadingTrivia;
@@ -53,8 +57,8 @@ internal sealed class CommentAttacher
                 comments.Add(comment);
                 if (isTrailing)
                 {
-                    trailing ??= new Dictionary<SyntaxToken, SourceComment>(ReferenceEqualityComparer.Instance);
-                    trailing.TryAdd(tokens[i - 1], comment);
+                    trailing ??= new Dictionary<int, SourceComment>();
+                    trailing.TryAdd(tokens[i - 1].Offset, comment);
                 }
             }
         }
@@ -64,7 +68,7 @@ internal sealed class CommentAttacher
             return null;
         }
 
-        var attacher = new CommentAttacher(comments, trailing ?? new(ReferenceEqualityComparer.Instance), afterBlankLine);
+        var attacher = new CommentAttacher(comments, trailing ?? new(), afterBlankLine ?? new());
         attacher.AttachFile(tree.Root);
         return attacher.map;
     }
@@ -80,18 +84,7 @@ internal sealed class CommentAttacher
         return index == 0 || tokens[index - 1].Kind == TokenKind.NewLine;
     }
 
-    private static bool HasComment(SyntaxToken token)
-    {
-        foreach (var trivia in token.LeadingTrivia)
-        {
-            if (trivia.IsComment)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasComment(SyntaxToken token) => token.HasCommentTrivia;
 
     private void AttachFile(FileSyntax root)
     {
@@ -151,7 +144,7 @@ internal sealed class CommentAttacher
             AttachLists(item);
         }
 
-        if (trailingByToken.TryGetValue(last, out var trailing) && !trailing.Claimed)
+        if (trailingByToken.TryGetValue(last.Offset, out var trailing) && !trailing.Claimed)
         {
             trailing.Claimed = true;
             map.SetTrailing(item, trailing);
@@ -184,7 +177,7 @@ internal sealed class CommentAttacher
         int boundary;
         if (body.OpenBrace is { } open)
         {
-            if (trailingByToken.TryGetValue(open, out var afterBrace) && !afterBrace.Claimed)
+            if (trailingByToken.TryGetValue(open.Offset, out var afterBrace) && !afterBrace.Claimed)
             {
                 afterBrace.Claimed = true;
                 map.SetTrailing(open, afterBrace);
@@ -238,10 +231,10 @@ internal sealed class CommentAttacher
     private void AttachList(ListValueSyntax list)
     {
         var boundary = list.OpenBracket.End;
-        var children = list.Children;
-        for (var i = 0; i < children.Count; i++)
+        var count = list.ChildCount;
+        for (var i = 0; i < count; i++)
         {
-            if (children[i] is not ValueSyntax element)
+            if (list.ChildAt(i) is not ValueSyntax element)
             {
                 continue;
             }
@@ -253,13 +246,13 @@ internal sealed class CommentAttacher
                 continue;
             }
 
-            if (i + 1 < children.Count && children[i + 1] is SyntaxToken { Kind: TokenKind.Comma } comma)
+            if (i + 1 < count && list.ChildAt(i + 1) is SyntaxToken { Kind: TokenKind.Comma } comma)
             {
                 last = comma;
             }
 
             map.AddLeading(element, Take(boundary, first.Offset, nonTrailingOnly: true));
-            if (trailingByToken.TryGetValue(last, out var trailing) && !trailing.Claimed)
+            if (trailingByToken.TryGetValue(last.Offset, out var trailing) && !trailing.Claimed)
             {
                 trailing.Claimed = true;
                 map.SetTrailing(element, trailing);
@@ -276,7 +269,7 @@ internal sealed class CommentAttacher
 
     private void RecordBlankLineBefore(SyntaxToken token)
     {
-        if (afterBlankLine.Contains(token))
+        if (afterBlankLine.Contains(token.Offset))
         {
             map.MarkBlankLineBefore(token);
         }

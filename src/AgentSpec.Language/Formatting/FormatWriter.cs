@@ -118,7 +118,7 @@ internal sealed partial class FormatWriter
         output.Append(Indent(level)).Append('}');
     }
 
-    private void WriteTrailing(object owner)
+    private void WriteTrailing(SyntaxElement owner)
     {
         if (comments?.Trailing(owner) is { } comment)
         {

@@ -23,6 +23,7 @@ internal static class Lexer
         }
 
         var start = 0;
+        var commentBefore = false;
         while (start < text.Length)
         {
             var kind = IntentLangTokenizer.Scan(text, start, text.Length, out var end);
@@ -34,7 +35,10 @@ internal static class Lexer
             switch (kind)
             {
                 case TokenKind.Whitespace:
+                    start = end;
+                    continue;
                 case TokenKind.Comment:
+                    commentBefore = true;
                     start = end;
                     continue;
                 case TokenKind.BlockComment:
@@ -67,12 +71,13 @@ internal static class Lexer
             }
 
             var tokenText = kind == TokenKind.Word ? Intern(words, text, start, end) : Slice(text, start, end);
-            tokens.Add(new SyntaxToken(kind, tokenText, start, source, triviaStart, unterminated));
+            tokens.Add(new SyntaxToken(kind, tokenText, start, source, triviaStart, unterminated, commentBefore));
             start = end;
             triviaStart = end;
+            commentBefore = false;
         }
 
-        tokens.Add(new SyntaxToken(TokenKind.EndOfFile, string.Empty, text.Length, source, triviaStart, false));
+        tokens.Add(new SyntaxToken(TokenKind.EndOfFile, string.Empty, text.Length, source, triviaStart, false, commentBefore));
         return tokens.ToArray();
     }
 

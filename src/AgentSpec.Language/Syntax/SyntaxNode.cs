@@ -16,6 +16,13 @@ public abstract class SyntaxNode : SyntaxElement
 
     public IReadOnlyList<SyntaxElement> Children => (IReadOnlyList<SyntaxElement>?)many ?? (single is null ? None : [single]);
 
+    /// <summary>The number of children, without materialising <see cref="Children"/>.</summary>
+    internal int ChildCount => many?.Count ?? (single is null ? 0 : 1);
+
+    /// <summary>The child at an index, without materialising <see cref="Children"/>.</summary>
+    internal SyntaxElement ChildAt(int index) =>
+        many is not null ? many[index] : index == 0 && single is not null ? single : throw new ArgumentOutOfRangeException(nameof(index));
+
     public SyntaxToken? FirstToken
     {
         get
