@@ -71,7 +71,7 @@ public abstract class SyntaxNode : SyntaxElement
         {
             var first = FirstToken;
             var last = LastToken;
-            return first is null || last is null ? default : new SourceRange(first.Range.Start, last.Range.End);
+            return first is null || last is null ? default : first.Source.GetRange(first.Offset, last.End);
         }
     }
 

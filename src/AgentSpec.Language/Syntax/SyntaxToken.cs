@@ -28,6 +28,9 @@ public sealed class SyntaxToken : SyntaxElement
 
     public TokenKind Kind { get; }
 
+    /// <summary>The source the token was read from.</summary>
+    internal SourceText Source => source;
+
     /// <summary>The exact source text of the token.</summary>
     public string Text { get; }
 

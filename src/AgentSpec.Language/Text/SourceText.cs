@@ -76,19 +76,47 @@ public sealed class SourceText
     /// <summary>The 1-based position of a character offset; columns count UTF-16 code units.</summary>
     public SourcePosition GetPosition(int offset)
     {
-        var line = Array.BinarySearch(lineStarts, offset);
-        if (line < 0)
-        {
-            line = ~line - 1;
-        }
-
+        var line = LineIndex(offset);
         return new SourcePosition(line + 1, offset - lineStarts[line] + 1);
     }
 
-    public SourceRange GetRange(int start, int end) => new(GetPosition(start), GetPosition(end));
+    public SourceRange GetRange(int start, int end)
+    {
+        var line = LineIndex(start);
+        var startPosition = new SourcePosition(line + 1, start - lineStarts[line] + 1);
+
+        // Most ranges end on the line they start on: no second search then.
+        if (end >= start && (line + 1 == lineStarts.Length || end < lineStarts[line + 1]))
+        {
+            return new SourceRange(startPosition, new SourcePosition(line + 1, end - lineStarts[line] + 1));
+        }
+
+        return new SourceRange(startPosition, GetPosition(end));
+    }
 
     /// <summary>The offset at which a 1-based line starts.</summary>
     public int GetLineStart(int line) => lineStarts[line - 1];
+
+    /// <summary>The 0-based index of the line holding an offset (offsets before the text map to line 0).</summary>
+    private int LineIndex(int offset)
+    {
+        var starts = lineStarts;
+        int lo = 0, hi = starts.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >>> 1;
+            if (starts[mid] <= offset)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return lo;
+    }
 
     private static int[] ComputeLineStarts(string text)
     {
