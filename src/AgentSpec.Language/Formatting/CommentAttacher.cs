@@ -89,10 +89,7 @@ internal sealed class CommentAttacher
     private void AttachFile(FileSyntax root)
     {
         var boundary = -1;
-        foreach (var statement in root.Statements)
-        {
-            boundary = AttachMember(statement, root, boundary, nonTrailingOnly: false);
-        }
+        boundary = AttachMembers(root.Statements, root, boundary, int.MaxValue, nonTrailingOnly: false);
 
         foreach (var comment in Take(boundary, int.MaxValue, nonTrailingOnly: false))
         {
@@ -100,16 +97,53 @@ internal sealed class CommentAttacher
         }
     }
 
-    /// <summary>Attaches the comment lines before an item, then the item; returns the new boundary offset.</summary>
-    private int AttachMember(ItemSyntax item, SyntaxNode container, int boundary, bool nonTrailingOnly)
+    /// <summary>Attaches the items of a container in order; <paramref name="end"/> is where the run ends (or int.MaxValue).</summary>
+    private int AttachMembers(IReadOnlyList<ItemSyntax> items, SyntaxNode container, int boundary, int end, bool nonTrailingOnly)
     {
-        var first = TokenBounds.First(item);
-        var last = TokenBounds.Last(item);
-        if (first is null || last is null)
+        var first = items.Count > 0 ? TokenBounds.First(items[0]) : null;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var next = i + 1 < items.Count ? TokenBounds.First(items[i + 1]) : null;
+            var nextStart = i + 1 < items.Count ? next?.Offset ?? int.MaxValue : end;
+            boundary = AttachMember(items[i], container, boundary, nonTrailingOnly, first, nextStart);
+            first = next;
+        }
+
+        return boundary;
+    }
+
+    /// <summary>
+    /// Attaches the comment lines before an item, then the item; returns the new boundary offset.
+    /// <paramref name="nextStart"/> is the offset of the next sibling (or of the end of the run).
+    /// </summary>
+    private int AttachMember(ItemSyntax item, SyntaxNode container, int boundary, bool nonTrailingOnly, SyntaxToken? first, int nextStart)
+    {
+        if (first is null)
         {
             return boundary;
         }
 
+        if (first.Kind != TokenKind.NewLine && FirstAfter(first.Offset) is var after && (after >= comments.Count || comments[after].Offset >= nextStart))
+        {
+            // No comment lies inside the item or after it before the next sibling: only leading comments can attach,
+            // and the item's first token is as good a boundary as its last one (nothing lies between them).
+            AttachLeading(item, container, boundary, nonTrailingOnly, first);
+            return first.Offset;
+        }
+
+        var last = TokenBounds.Last(item);
+        if (last is null)
+        {
+            return boundary;
+        }
+
+        AttachLeading(item, container, boundary, nonTrailingOnly, first);
+        AttachItem(item, container, first, last);
+        return last.End;
+    }
+
+    private void AttachLeading(ItemSyntax item, SyntaxNode container, int boundary, bool nonTrailingOnly, SyntaxToken first)
+    {
         var leading = Take(boundary, first.Offset, nonTrailingOnly);
         if (leading.Count > 0)
         {
@@ -117,9 +151,6 @@ internal sealed class CommentAttacher
             map.Touch(container);
             RecordBlankLineBefore(first);
         }
-
-        AttachItem(item, container, first, last);
-        return last.End;
     }
 
     private void AttachItem(ItemSyntax item, SyntaxNode container, SyntaxToken first, SyntaxToken last)
@@ -193,10 +224,7 @@ internal sealed class CommentAttacher
             boundary = head?.End ?? 0;
         }
 
-        foreach (var item in body.Items)
-        {
-            boundary = AttachMember(item, body, boundary, nonTrailingOnly: true);
-        }
+        boundary = AttachMembers(body.Items, body, boundary, body.CloseBrace?.Offset ?? int.MaxValue, nonTrailingOnly: true);
 
         if (body.CloseBrace is { } close)
         {
