@@ -26,11 +26,11 @@ internal sealed class CommentAttacher
     /// <summary>The comment map of a tree, or null when the file has no comments.</summary>
     public static CommentMap? Attach(SyntaxTree tree)
     {
-        var tokens = tree.Tokens as SyntaxToken[] ?? tree.Tokens.ToArray();
+        var tokens = tree.TokenList;
         List<SourceComment>? comments = null;
         Dictionary<int, SourceComment>? trailing = null;
         HashSet<int>? afterBlankLine = null;
-        for (var i = 0; i < tokens.Length; i++)
+        for (var i = 0; i < tokens.Count; i++)
         {
             if (i > 0 && tokens[i].Kind != TokenKind.NewLine && tokens[i - 1].Kind == TokenKind.NewLine && IsBlankLine(tokens, i - 1))
             {
@@ -74,7 +74,7 @@ internal sealed class CommentAttacher
     }
 
     /// <summary>True when the line ended by the line break at <paramref name="index"/> holds nothing (no code, no comment).</summary>
-    private static bool IsBlankLine(SyntaxToken[] tokens, int index)
+    private static bool IsBlankLine(TokenList tokens, int index)
     {
         if (index < 0 || tokens[index].Kind != TokenKind.NewLine || HasComment(tokens[index]))
         {

@@ -10,10 +10,10 @@ namespace AgentSpec.Parsing;
 /// </summary>
 internal static class Lexer
 {
-    public static SyntaxToken[] Lex(SourceText source, DiagnosticBag diagnostics)
+    public static TokenList Lex(SourceText source, DiagnosticBag diagnostics)
     {
         var text = source.Text;
-        var tokens = new List<SyntaxToken>(text.Length / 4 + 1);
+        var tokens = new TokenList(text.Length / 5 + 1);
         var words = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var triviaStart = 0;
         var invalidBytes = source.InvalidByteOffsets.Count == 0 ? null : new HashSet<int>(source.InvalidByteOffsets);
@@ -78,7 +78,7 @@ internal static class Lexer
         }
 
         tokens.Add(new SyntaxToken(TokenKind.EndOfFile, string.Empty, text.Length, source, triviaStart, false, commentBefore));
-        return tokens.ToArray();
+        return tokens;
     }
 
     /// <summary>Token text; short runs of spaces and single punctuation share cached strings.</summary>
