@@ -12,12 +12,15 @@ public abstract class Declaration
 {
     // Where attribute values are written: the syntax is kept and the location (line and column, found in the line map)
     // is built on first request, since most locations are never asked for.
-    private readonly Dictionary<string, AttributeSite> attributeLocations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AttributeSite> attributeLocations;
 
     private protected Declaration(string name, ItemSyntax syntax, string file)
     {
         Name = name;
         Syntax = syntax;
+
+        // Sized for one location per body item (plus a few nested ones), so that it rarely grows.
+        attributeLocations = new Dictionary<string, AttributeSite>((syntax.Body?.Items.Count ?? 0) + 2, StringComparer.Ordinal);
         File = file;
         var nameRange = syntax.Values.Count > 0 ? syntax.Values[0].Range : syntax.Range;
         Location = new SourceLocation(file, nameRange);
