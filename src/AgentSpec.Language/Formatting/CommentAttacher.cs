@@ -74,7 +74,7 @@ internal sealed class CommentAttacher
     }
 
     /// <summary>True when the line ended by the line break at <paramref name="index"/> holds nothing (no code, no comment).</summary>
-    private static bool IsBlankLine(TokenList tokens, int index)
+    private static bool IsBlankLine(ChunkedList<SyntaxToken> tokens, int index)
     {
         if (index < 0 || tokens[index].Kind != TokenKind.NewLine || HasComment(tokens[index]))
         {

@@ -41,6 +41,9 @@ public abstract class Declaration
 
     internal ItemSyntax Syntax { get; }
 
+    /// <summary>The file the declaration was bound from (set when it is added to the symbol table).</summary>
+    internal Binding.SourceFile? SourceFile { get; set; }
+
     /// <summary>True when a syntax error lies inside the declaration (required-attribute checks are skipped).</summary>
     public bool IsIncomplete => Syntax.IsIncomplete;
 

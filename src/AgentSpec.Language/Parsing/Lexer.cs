@@ -10,10 +10,10 @@ namespace AgentSpec.Parsing;
 /// </summary>
 internal static class Lexer
 {
-    public static TokenList Lex(SourceText source, DiagnosticBag diagnostics)
+    public static ChunkedList<SyntaxToken> Lex(SourceText source, DiagnosticBag diagnostics)
     {
         var text = source.Text;
-        var tokens = new TokenList(text.Length / 5 + 1);
+        var tokens = new ChunkedList<SyntaxToken>(text.Length / 5 + 1);
         var words = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var triviaStart = 0;
         var invalidBytes = source.InvalidByteOffsets.Count == 0 ? null : new HashSet<int>(source.InvalidByteOffsets);

@@ -11,14 +11,14 @@ namespace AgentSpec.Parsing;
 internal sealed partial class Parser
 {
     private readonly SourceText source;
-    private readonly TokenList tokens;
+    private readonly ChunkedList<SyntaxToken> tokens;
     private readonly DiagnosticBag diagnostics;
     private int position;
 
     /// <summary>Set when a missing '}' was detected: every open body returns so the line parses at top level.</summary>
     private bool unwinding;
 
-    private Parser(SourceText source, TokenList tokens, DiagnosticBag diagnostics)
+    private Parser(SourceText source, ChunkedList<SyntaxToken> tokens, DiagnosticBag diagnostics)
     {
         this.source = source;
         this.tokens = tokens;

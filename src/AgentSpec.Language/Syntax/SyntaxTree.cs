@@ -6,7 +6,7 @@ namespace AgentSpec.Syntax;
 /// <summary>A parsed file: its source, the full-fidelity tree, the token array and the AS1xxx diagnostics.</summary>
 public sealed class SyntaxTree
 {
-    internal SyntaxTree(SourceText source, FileSyntax root, TokenList tokens, IReadOnlyList<Diagnostic> diagnostics)
+    internal SyntaxTree(SourceText source, FileSyntax root, ChunkedList<SyntaxToken> tokens, IReadOnlyList<Diagnostic> diagnostics)
     {
         Source = source;
         Root = root;
@@ -23,7 +23,7 @@ public sealed class SyntaxTree
     /// <summary>Every token the parser saw, in order, ending with the end-of-file token.</summary>
     public IReadOnlyList<SyntaxToken> Tokens => TokenList;
 
-    internal TokenList TokenList { get; }
+    internal ChunkedList<SyntaxToken> TokenList { get; }
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 

@@ -3,30 +3,31 @@ using System.Collections;
 namespace AgentSpec.Syntax;
 
 /// <summary>
-/// The tokens of a file, stored in chunks of at most 4096 references (32 KB) instead of one array: a single array for
-/// a large file lands on the large-object heap, whose allocations soon trigger full (gen 2) collections.
+/// A list stored in chunks of at most 4096 elements (32 KB of references) instead of one array: a single array for a
+/// large file (its tokens, the children of its root) lands on the large-object heap, whose allocations soon trigger
+/// full (gen 2) collections.
 /// </summary>
-internal sealed class TokenList : IReadOnlyList<SyntaxToken>
+internal sealed class ChunkedList<T> : IReadOnlyList<T>
 {
     private const int Shift = 12;
-    private const int ChunkSize = 1 << Shift;
+    public const int ChunkSize = 1 << Shift;
     private const int Mask = ChunkSize - 1;
 
-    private SyntaxToken[][] chunks = new SyntaxToken[1][];
+    private T[][] chunks = new T[1][];
     private int chunkCount = 1;
-    private SyntaxToken[] last;
+    private T[] last;
     private int count;
 
-    /// <param name="expected">An estimate of the number of tokens (the first chunk is sized for it, up to a full chunk).</param>
-    public TokenList(int expected)
+    /// <param name="expected">An estimate of the number of elements (the first chunk is sized for it, up to a full chunk).</param>
+    public ChunkedList(int expected)
     {
-        last = new SyntaxToken[Math.Clamp(expected, 16, ChunkSize)];
+        last = new T[Math.Clamp(expected, 16, ChunkSize)];
         chunks[0] = last;
     }
 
     public int Count => count;
 
-    public SyntaxToken this[int index]
+    public T this[int index]
     {
         get
         {
@@ -39,13 +40,13 @@ internal sealed class TokenList : IReadOnlyList<SyntaxToken>
         }
     }
 
-    public void Add(SyntaxToken token)
+    public void Add(T token)
     {
         var slot = count & Mask;
         if (count > 0 && slot == 0)
         {
             // The previous chunk is full (only the first chunk is ever smaller than ChunkSize, and it grows first).
-            last = new SyntaxToken[ChunkSize];
+            last = new T[ChunkSize];
             if (chunkCount == chunks.Length)
             {
                 Array.Resize(ref chunks, chunks.Length * 2);
@@ -63,7 +64,7 @@ internal sealed class TokenList : IReadOnlyList<SyntaxToken>
         count++;
     }
 
-    public IEnumerator<SyntaxToken> GetEnumerator()
+    public IEnumerator<T> GetEnumerator()
     {
         for (var i = 0; i < count; i++)
         {
