@@ -16,6 +16,13 @@
         'Test-AgentSpec'
         'Format-AgentSpec'
         'Get-AgentSpec'
+        'Resolve-AgentSpec'
+        'Get-AgentSpecPlan'
+        'Invoke-AgentSpecApply'
+        'Get-AgentSpecDeployment'
+        'Remove-AgentSpecDeployment'
+        'Get-AgentSpecHistory'
+        'Unlock-AgentSpecState'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

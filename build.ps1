@@ -6,7 +6,7 @@
 .DESCRIPTION
     Tasks (run in the order given; Test and Demo build first when Build was not asked for):
       Build  dotnet build of AgentSpec.sln, then the module layout out/AgentSpec/<version>/ (manifest, format and type
-             files, bin/ assemblies, en-US/ MAML help generated from docs/cmdlets/*.md).
+             files, bin/ assemblies, en-US/ MAML help generated from docs/cmdlets/*.md and the about_ topics of docs/about/).
       Test   every xunit project under tests/ (those referencing the xunit package: benchmarks are not tests;
              dotnet test, TRX logger), then Pester (tests/pester) in a fresh pwsh
              against the built module; ends with the line 'N passed, N failed' over both.
@@ -117,8 +117,18 @@ function Invoke-BuildTask {
         if (-not (Test-Path -LiteralPath $source)) { throw "The build did not produce '$source'." }
         Copy-Item -LiteralPath $source -Destination $bin
     }
+    # The engine and its dependencies: bin/engine/, loaded into the isolated "AgentSpec.Engine" context (spec §1.4).
+    $engine = New-Item -ItemType Directory -Force -Path (Join-Path $bin 'engine')
+    $engineOutput = Join-Path $Root "src/AgentSpec.Engine/bin/$Configuration/$TargetFramework"
+    foreach ($assembly in 'AgentSpec.Engine.dll') {
+        $source = Join-Path $engineOutput $assembly
+        if (-not (Test-Path -LiteralPath $source)) { throw "The build did not produce '$source'." }
+        Copy-Item -LiteralPath $source -Destination $engine
+    }
     $helpPages = @(Get-ChildItem -LiteralPath (Join-Path $Root 'docs/cmdlets') -Filter '*.md' | ForEach-Object FullName)
     & (Join-Path $Root 'build/ConvertTo-MamlHelp.ps1') -Path $helpPages -OutputPath (Join-Path $ModuleDir 'en-US/AgentSpec.PowerShell.dll-Help.xml')
+    # about_ topics are plain text already (docs/about/about_*.help.txt).
+    Copy-Item -Path (Join-Path $Root 'docs/about/about_*.help.txt') -Destination (Join-Path $ModuleDir 'en-US')
     Write-Host "Module ready: $ModuleManifest"
     $script:Built = $true
 }
@@ -170,6 +180,8 @@ function Invoke-PesterTests {
     $summary = Join-Path $TestResults 'pester-summary.json'
     if (Test-Path -LiteralPath $summary) { Remove-Item -LiteralPath $summary -Force }
     Write-Step "Pester (fresh pwsh) against $ModuleManifest"
+    # The workflow tests start this stand-in for the runtime (tests/AgentSpec.TestRuntime) on the process target.
+    $env:AGENTSPEC_TEST_RUNTIME_PATH = Join-Path $Root "tests/AgentSpec.TestRuntime/bin/$Configuration/$TargetFramework/$(if ($IsWindows) { 'agentspec.exe' } else { 'agentspec' })"
     $exitCode = Invoke-FreshPwsh -Script (Join-Path $Root 'build/Invoke-PesterTests.ps1') -ArgumentList @(
         '-ModulePath', $ModuleManifest, '-PesterPath', $pester, '-TestPath', (Join-Path $Root 'tests/pester'),
         '-ResultPath', (Join-Path $TestResults 'pester.xml'), '-SummaryPath', $summary)

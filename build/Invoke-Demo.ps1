@@ -1,12 +1,12 @@
 #Requires -Version 7.0
 <#
 .SYNOPSIS
-    The offline quickstart: imports the built AgentSpec module and validates and format-checks every example.
+    The offline quickstart: imports the built AgentSpec module, validates and format-checks every example and resolves it.
 
 .DESCRIPTION
     build.ps1 -Task Demo starts this in a fresh pwsh. For each examples/*.ias it runs Test-AgentSpec (diagnostics are
     printed as they come) and Format-AgentSpec -Check, prints one result line and a short summary of the package,
-    and exits 1 when an example has errors or is not in canonical form.
+    resolves its default (else last) deploy target with Resolve-AgentSpec, and exits 1 when an example has errors or is not in canonical form.
 #>
 [CmdletBinding()]
 param(
@@ -39,6 +39,16 @@ try {
         $deploys = @($document.Deploys | ForEach-Object Name) -join ', '
         Write-Host ("{0}: valid={1} formatted={2} package={3} agents=[{4}] deploys=[{5}]" -f $relative, $valid, $formatted, $package, $agents, $deploys)
         if (-not $valid -or -not $formatted) { $problems++ }
+        if ($valid -and $document.Deploys.Count -gt 0) {
+            $target = @($document.Deploys | Where-Object Default)[0]
+            if (-not $target) { $target = $document.Deploys[-1] }
+            Write-Host "> Resolve-AgentSpec $relative -Target $($target.Name)"
+            $resolved = Resolve-AgentSpec -LiteralPath $example.FullName -Target $target.Name
+            foreach ($unit in $resolved.Units) {
+                Write-Host ("  unit {0}: {1}, port {2}, replicas {3}, agents [{4}], secrets [{5}]" -f $unit.Name, $unit.Kind,
+                    $unit.Settings.Port, $unit.Settings.Replicas, ($unit.ServedAgents -join ', '), (@($resolved.SecretReferences | ForEach-Object Name) -join ', '))
+            }
+        }
     }
 }
 finally {

@@ -103,16 +103,6 @@ Describe 'Test-AgentSpec' {
             $errors[0].TargetObject | Should -Be $missing
         }
 
-        It 'writes a non-terminating SpecRootAmbiguous error for a directory with several files and no index.ias' {
-            $folder = Join-Path $TestDrive 'ambiguous'
-            $null = New-SpecFile (Join-Path $folder 'a.ias') $CanonicalSpec
-            $null = New-SpecFile (Join-Path $folder 'b.ias') $CanonicalSpec
-            $result = Test-AgentSpec $folder -ErrorVariable errors -ErrorAction SilentlyContinue
-            $result | Should -BeExactly $false
-            $errors[0].FullyQualifiedErrorId | Should -BeExactly 'SpecRootAmbiguous,AgentSpec.Commands.TestAgentSpecCommand'
-            $errors[0].CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::InvalidArgument)
-        }
-
         It 'reports a -LiteralPath that does not exist the same way' {
             $result = Test-AgentSpec -LiteralPath (Join-Path $TestDrive 'nope[1].ias') -ErrorVariable errors -ErrorAction SilentlyContinue
             $result | Should -BeExactly $false

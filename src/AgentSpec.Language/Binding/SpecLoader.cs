@@ -48,6 +48,24 @@ public static class SpecLoader
         return document;
     }
 
+    /// <summary>
+    /// The root files a path stands for when each is checked on its own (<c>Test-AgentSpec</c>): a file is itself; a
+    /// directory with an <c>index.ias</c> or a single <c>.ias</c> file is one package (that root); any other directory
+    /// stands for every <c>.ias</c> file directly in it, each its own root, in ordinal order.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The path does not exist, or the directory holds no <c>.ias</c> file.</exception>
+    public static IReadOnlyList<string> ResolveRoots(string path)
+    {
+        try
+        {
+            return [ResolveRoot(path)];
+        }
+        catch (AmbiguousRootException)
+        {
+            return Directory.GetFiles(path, "*.ias").OrderBy(f => f, StringComparer.Ordinal).ToList();
+        }
+    }
+
     /// <summary>The root file a path means: the file itself, or a directory's index.ias, else its only .ias file.</summary>
     public static string ResolveRoot(string path)
     {

@@ -12,6 +12,12 @@ public sealed class Document
     /// <summary>Every file of the document, root first, in merge order.</summary>
     public IReadOnlyList<string> Files { get; internal set; } = Array.Empty<string>();
 
+    /// <summary>
+    /// Full path of the entry file (null for text that was not read from a file). It binds to <c>-LiteralPath</c> by
+    /// property name, so <c>Get-AgentSpec x.ias | Get-AgentSpecPlan</c> plans the file the document came from.
+    /// </summary>
+    public string? SourceFile => SourceFiles.Count > 0 ? SourceFiles[0].FullPath : null;
+
     public IReadOnlyList<ImportInfo> Imports { get; internal set; } = Array.Empty<ImportInfo>();
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; internal set; } = Array.Empty<Diagnostic>();

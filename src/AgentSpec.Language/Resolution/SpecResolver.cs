@@ -17,10 +17,18 @@ public static class SpecResolver
     public static ResolvedDeployment Resolve(string path, string? environment, string? target) =>
         Resolve(SpecLoader.LoadFile(path, environment), target);
 
-    /// <summary>One resolved deployment per deploy block (<c>-All</c>), in declaration order.</summary>
+    /// <summary>
+    /// One resolved deployment per deploy block (<c>-All</c>), in declaration order. Without any deploy block the
+    /// result is the one failed resolution that says so (AS5019, <see cref="TargetSelectionException"/>).
+    /// </summary>
     public static IReadOnlyList<ResolvedDeployment> ResolveAll(string path, string? environment)
     {
         var document = SpecLoader.LoadFile(path, environment);
+        if (document.Deploys.Count == 0)
+        {
+            return [Resolve(document, null)];
+        }
+
         return document.Deploys.Select(d => d.Name).Distinct(StringComparer.Ordinal)
             .Select(name => Resolve(SpecLoader.LoadFile(path, environment), name))
             .ToList();
@@ -63,6 +71,7 @@ public static class SpecResolver
         return new ResolvedDeployment
         {
             Package = document.Package,
+            SourceFile = document.SourceFile,
             Environment = document.Environment,
             Target = selected?.Name,
             Kind = selected?.Kind,
@@ -71,6 +80,7 @@ public static class SpecResolver
             SecretReferences = units.SelectMany(u => u.Configuration.Secrets).DistinctBy(s => s.Name).ToList(),
             PolicyResults = run.Policies,
             Diagnostics = diagnostics,
+            Failure = ResolutionFailure.Of(document, target, run.Selection, diagnostics),
         };
     }
 }

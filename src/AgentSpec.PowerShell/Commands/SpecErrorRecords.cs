@@ -41,6 +41,15 @@ internal static class SpecErrorRecords
         return record;
     }
 
+    /// <summary>The record of a public AgentSpec exception: its error id, category, target object and next step.</summary>
+    public static ErrorRecord From(AgentSpecException exception)
+    {
+        var category = Enum.TryParse<ErrorCategory>(exception.Category.ToString(), out var parsed) ? parsed : ErrorCategory.NotSpecified;
+        var record = new ErrorRecord(exception, exception.ErrorId, category, exception.TargetObject);
+        record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = exception.RecommendedAction };
+        return record;
+    }
+
     public static ErrorRecord SyntaxError(string target, IEnumerable<Diagnostic> diagnostics)
     {
         var errors = diagnostics.Where(diagnostic => diagnostic.IsError).ToList();

@@ -24,14 +24,21 @@ public abstract class SpecPathCommand : PSCmdlet
         ParameterSetName = ParameterSetNames.LiteralPath,
         Mandatory = true,
         ValueFromPipelineByPropertyName = true)]
-    [Alias("PSPath", "LP")]
+    [Alias("PSPath", "LP", "SourceFile")]
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
     /// <summary>
+    /// True for the cmdlets whose <c>SpecFileNotFound</c> is terminating (every cmdlet but Test, Format and
+    /// Get-AgentSpec; deployment spec §10.2).
+    /// </summary>
+    protected virtual bool MissingFileIsTerminating => false;
+
+    /// <summary>
     /// Resolves the bound <c>-Path</c> or <c>-LiteralPath</c> values, in order, to existing file-system paths. Each
-    /// input that resolves to nothing is reported as a non-terminating <c>SpecFileNotFound</c> error and handed to
-    /// <paramref name="onMissing"/> when its turn comes, so results stay in input order.
+    /// input that resolves to nothing is reported as a <c>SpecFileNotFound</c> error (terminating when
+    /// <see cref="MissingFileIsTerminating"/>) and handed to <paramref name="onMissing"/> when its turn comes, so
+    /// results stay in input order.
     /// </summary>
     protected IEnumerable<string> ResolveInputPaths(Action<string> onMissing)
     {
@@ -41,7 +48,7 @@ public abstract class SpecPathCommand : PSCmdlet
             var paths = literal ? ResolveLiteral(input) : ResolveWildcard(input);
             if (paths.Count == 0)
             {
-                WriteError(SpecErrorRecords.FileNotFound(input, innerException: null));
+                ReportFileNotFound(SpecErrorRecords.FileNotFound(input, innerException: null));
                 onMissing(input);
                 continue;
             }
@@ -70,15 +77,37 @@ public abstract class SpecPathCommand : PSCmdlet
         }
         catch (AmbiguousRootException exception)
         {
-            WriteError(SpecErrorRecords.RootAmbiguous(exception));
+            WriteRootAmbiguous(exception);
         }
 
         return null;
     }
 
+    /// <summary>Reports a directory with several root candidates (terminating where a missing file is).</summary>
+    protected void WriteRootAmbiguous(AmbiguousRootException exception)
+    {
+        var record = SpecErrorRecords.RootAmbiguous(exception);
+        if (MissingFileIsTerminating)
+        {
+            ThrowTerminatingError(record);
+        }
+
+        WriteError(record);
+    }
+
     /// <summary>Reports a path that vanished or could not be read between resolution and loading.</summary>
     protected void WriteFileNotFound(string path, Exception exception) =>
-        WriteError(SpecErrorRecords.FileNotFound(path, exception));
+        ReportFileNotFound(SpecErrorRecords.FileNotFound(path, exception));
+
+    private void ReportFileNotFound(ErrorRecord record)
+    {
+        if (MissingFileIsTerminating)
+        {
+            ThrowTerminatingError(record);
+        }
+
+        WriteError(record);
+    }
 
     private List<string> ResolveWildcard(string input)
     {

@@ -17,6 +17,12 @@ public sealed class ResolvedDeployment
     /// <summary>The chosen deploy's target kind.</summary>
     public string? Kind { get; internal init; }
 
+    /// <summary>
+    /// Full path of the entry specification file (null for text that was not read from a file): the default state
+    /// file sits in its folder (deployment spec §2.4). Not part of the resolved JSON.
+    /// </summary>
+    public string? SourceFile { get; internal init; }
+
     /// <summary>The deploys resolved together: the chosen one, or every docker-compose deploy of a compose stack.</summary>
     public IReadOnlyList<string> Scope { get; internal init; } = Array.Empty<string>();
 
@@ -34,6 +40,22 @@ public sealed class ResolvedDeployment
 
     /// <summary>True when a policy forbids this configuration (plan, apply and export refuse it).</summary>
     public bool HasPolicyViolations => PolicyResults.Any(p => !p.Passed);
+
+    /// <summary>Why this resolution cannot be deployed (spec errors, unknown environment or target), or null.</summary>
+    internal AgentSpecException? Failure { get; init; }
+
+    /// <summary>
+    /// Throws when resolution stopped (deployment spec §2.1): <see cref="SpecInvalidException"/> for spec errors,
+    /// <see cref="EnvironmentNotFoundException"/>, or <see cref="TargetSelectionException"/> (<c>TargetNotFound</c>,
+    /// <c>NoDeployTargets</c>, <c>TargetAmbiguous</c>). Policy violations do not throw.
+    /// </summary>
+    public void ThrowIfFailed()
+    {
+        if (Failure is not null)
+        {
+            throw Failure;
+        }
+    }
 
     /// <summary>The stable, secret-free canonical JSON form (snake_case keys, sorted; deployment spec §3.3).</summary>
     public string ToJson() => Resolution.ResolvedJson.Write(Resolution.ResolvedJson.Deployment(this));

@@ -11,5 +11,11 @@ public sealed class SecretReference
     /// <summary>The environment variable name or the store path.</summary>
     public string Key { get; internal init; } = string.Empty;
 
+    /// <summary>A reference as recorded in a plan or state (name, <c>env</c>/<c>store</c>, key).</summary>
+    public static SecretReference Create(string name, string source, string key) => new() { Name = name, Source = source, Key = key };
+
+    /// <summary>The reference as written in the language: <c>env(NAME)</c> or <c>store(path)</c>.</summary>
+    public string Text => $"{Source}({Key})";
+
     public override string ToString() => $"{Name} ({Source}:{Key})";
 }

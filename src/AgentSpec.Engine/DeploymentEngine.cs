@@ -1,0 +1,340 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AgentSpec.Engine.Apply;
+using AgentSpec.Engine.Desired;
+using AgentSpec.Engine.Planning;
+using AgentSpec.Engine.Providers.Process;
+using AgentSpec.Engine.Secrets;
+using AgentSpec.Engine.State;
+
+namespace AgentSpec.Engine;
+
+/// <summary>
+/// The engine's entry points (deployment spec §1.2): plan from a resolved deployment, apply (with lock, secrets and
+/// seal checks), destroy, status, history and unlock. Everything returned is an AgentSpec.Language type or a session.
+/// </summary>
+public static class DeploymentEngine
+{
+    public static ITargetProvider ProviderFor(string kind) => kind switch
+    {
+        ProcessResources.Kind => new ProcessProvider(),
+        Providers.Kubernetes.KubernetesResources.Kind => new Providers.Kubernetes.KubernetesProvider(Providers.Kubernetes.KubernetesConnectionSettings.FromEnvironment()),
+        _ => throw DesiredState.Unsupported(kind),
+    };
+
+    /// <summary>An offline plan (no lock; secrets best effort): stages 9–14 of §2.1.</summary>
+    public static Plan Plan(ResolvedDeployment resolved, PlanSettings settings)
+    {
+        ResolutionErrors.ThrowIfInvalid(resolved);
+        var state = StateStore.Read(settings.StatePath);
+        var salt = state.Document?.SecretSalt ?? SecretFingerprint.NewSalt();
+        var desired = DesiredState.Build(resolved, settings, Convert.FromBase64String(salt), requireSecrets: false, redactor: null);
+        return Planner.Create(Request(resolved, settings, state, desired, salt));
+    }
+
+    /// <summary>A destroy plan of a recorded target, from the state alone.</summary>
+    public static Plan PlanDestroy(string statePath, string target, string? displayPath = null)
+    {
+        var state = StateStore.Read(statePath);
+        var record = RequireTarget(state, statePath, target);
+        return DestroyPlan(state, record, target, displayPath ?? statePath);
+    }
+
+    /// <summary>
+    /// Takes the lock, reads the state, resolves every secret, then computes the plan (from <paramref name="resolved"/>)
+    /// or verifies the seal of <paramref name="plan"/>. The returned session holds the lock until disposed.
+    /// </summary>
+    public static ApplySession BeginApply(ResolvedDeployment? resolved, Plan? plan, PlanSettings settings, TimeSpan lockTimeout, Action<string> warn, CancellationToken cancellation)
+    {
+        if (resolved is not null)
+        {
+            ResolutionErrors.ThrowIfInvalid(resolved);
+        }
+
+        var target = resolved?.Target ?? plan?.Target ?? string.Empty;
+        var stateLock = StateLock.Acquire(settings.StatePath, "apply", target, lockTimeout, warn, cancellation);
+        try
+        {
+            var state = StateStore.Read(settings.StatePath);
+            var redactor = new Redactor();
+            if (resolved is not null)
+            {
+                var salt = state.Document?.SecretSalt ?? SecretFingerprint.NewSalt();
+                var desired = DesiredState.Build(resolved, settings, Convert.FromBase64String(salt), requireSecrets: true, redactor);
+                var fresh = Planner.Create(Request(resolved, settings, state, desired, salt));
+                return new ApplySession(stateLock, state, fresh, "apply", desired.Values, redactor, salt);
+            }
+
+            if (plan is null)
+            {
+                throw new ArgumentException("either a resolved deployment or a plan is required", nameof(plan));
+            }
+
+            var values = VerifySeal(plan, state, settings, redactor);
+            return new ApplySession(stateLock, state, plan, plan.Mode == PlanMode.Destroy ? "destroy" : plan.Mode == PlanMode.Restore ? "restore" : "apply", values, redactor, plan.Seal.SecretSalt);
+        }
+        catch
+        {
+            stateLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Takes the lock and builds the destroy plan of a recorded target (deployment spec §6.6).</summary>
+    public static ApplySession BeginDestroy(string statePath, string target, string? displayPath, TimeSpan lockTimeout, Action<string> warn, CancellationToken cancellation)
+    {
+        var stateLock = StateLock.Acquire(statePath, "destroy", target, lockTimeout, warn, cancellation);
+        try
+        {
+            var state = StateStore.Read(statePath);
+            var record = RequireTarget(state, statePath, target);
+            var plan = DestroyPlan(state, record, target, displayPath ?? statePath);
+            return new ApplySession(stateLock, state, plan, "destroy", new Dictionary<string, string>(), new Redactor(), null);
+        }
+        catch
+        {
+            stateLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>State plus live health per recorded target matching <paramref name="patterns"/> (wildcards).</summary>
+    public static IReadOnlyList<DeploymentStatus> Status(string statePath, IReadOnlyList<Func<string, bool>> patterns, bool checkHealth)
+    {
+        var state = StateStore.Read(statePath);
+        var list = new List<DeploymentStatus>();
+        if (state.Document is not { } document)
+        {
+            return list;
+        }
+
+        var folder = Path.GetDirectoryName(state.Path) ?? ".";
+        foreach (var (name, target) in document.Targets.Where(t => patterns.Count == 0 || patterns.Any(p => p(t.Key))))
+        {
+            var provider = ProviderFor(target.Kind);
+            var resources = new List<ResourceStatus>();
+            var health = DeploymentHealth.Unknown;
+            string? detail = null;
+            foreach (var resource in target.Resources)
+            {
+                var live = checkHealth ? provider.ReadLive(resource, folder) : new LiveResource(true, true, "not checked");
+                resources.Add(new ResourceStatus { Address = resource.Address, Type = resource.Type, Status = resource.Status, Live = live.Description, Error = resource.Error });
+                if (checkHealth && resource.Type == ProcessResources.ProcessType)
+                {
+                    health = live.Health;
+                    detail = live.HealthDetail;
+                }
+            }
+
+            var process = target.Resources.FirstOrDefault(r => r.Type == ProcessResources.ProcessType);
+            var port = process?.Attributes["port"]?.GetValue<long>();
+            var bind = process?.Attributes["bindHost"]?.GetValue<string>() ?? "127.0.0.1";
+            list.Add(new DeploymentStatus
+            {
+                Target = name,
+                Kind = target.Kind,
+                Package = target.Package,
+                PackageVersion = target.PackageVersion,
+                Environment = target.Environment,
+                Serial = target.LastSerial,
+                LastApplied = target.LastApplied,
+                Health = health,
+                HealthDetail = detail,
+                Endpoint = port is null ? null : string.Create(CultureInfo.InvariantCulture, $"http://{bind}:{port}"),
+                Replicas = null,
+                Resources = resources,
+                StatePath = state.Path,
+            });
+        }
+
+        return list;
+    }
+
+    /// <summary>History entries, newest first.</summary>
+    public static IReadOnlyList<HistoryEntry> History(string statePath, IReadOnlyList<Func<string, bool>> patterns, long? serial, int last, bool includeSnapshot)
+    {
+        var state = StateStore.Read(statePath);
+        if (state.Document is not { } document)
+        {
+            return Array.Empty<HistoryEntry>();
+        }
+
+        var entries = document.History
+            .Where(h => patterns.Count == 0 || patterns.Any(p => p(h.Target)))
+            .Where(h => serial is null || h.Serial == serial)
+            .OrderByDescending(h => h.Serial);
+        return (serial is null && last > 0 ? entries.Take(last) : entries).Select(h => new HistoryEntry
+        {
+            Serial = h.Serial,
+            Time = h.FinishedAt,
+            StartedAt = h.StartedAt,
+            Target = h.Target,
+            Scope = h.Scope,
+            Operation = h.Operation,
+            Outcome = h.Outcome,
+            Environment = h.Environment,
+            Package = h.Package,
+            PackageVersion = h.PackageVersion,
+            SpecHash = h.SpecHash,
+            PlanId = h.PlanId,
+            Added = h.Summary.Add,
+            Changed = h.Summary.Change,
+            Destroyed = h.Summary.Destroy,
+            Failed = h.Summary.Failed,
+            User = h.User,
+            Host = h.Host,
+            CiRun = h.CiRun,
+            ToolVersion = h.ToolVersion,
+            RestoredFrom = h.RestoredFrom,
+            HasSnapshot = h.Snapshot is not null && document.Snapshots.ContainsKey(h.Snapshot),
+            StatePath = state.Path,
+            Snapshot = includeSnapshot && h.Snapshot is not null && document.Snapshots.TryGetValue(h.Snapshot, out var snapshot) ? (JsonObject)snapshot.DeepClone() : null,
+        }).ToList();
+    }
+
+    public static IReadOnlyList<string> RecordedTargets(string statePath) =>
+        StateStore.Read(statePath).Document?.Targets.Keys.ToList() ?? new List<string>();
+
+    public static StateLockInfo? LockHolder(string statePath) => StateLock.ReadInfo(StateLock.LockPathFor(statePath));
+
+    public static StateLockInfo? Unlock(string statePath, string? lockId, bool force) => StateLock.Remove(statePath, lockId, force);
+
+    private static PlanRequest Request(ResolvedDeployment resolved, PlanSettings settings, StateSnapshot state, DesiredState desired, string salt) => new()
+    {
+        Mode = PlanMode.Apply,
+        Package = resolved.Package?.Name ?? string.Empty,
+        PackageVersion = resolved.Package?.Version ?? string.Empty,
+        Environment = resolved.Environment,
+        Target = resolved.Target ?? string.Empty,
+        TargetKind = resolved.Kind ?? string.Empty,
+        Scope = resolved.Scope,
+        Endpoint = ProviderFor(resolved.Kind ?? string.Empty).CurrentEndpoint(),
+        StateDisplayPath = settings.DisplayPath ?? settings.StatePath,
+        State = state,
+        Desired = desired.Resources,
+        Snapshot = desired.Snapshot,
+        NewSalt = state.Document is null ? salt : null,
+        Diagnostics = resolved.Diagnostics.Concat(desired.Diagnostics).ToList(),
+    };
+
+    private static Plan DestroyPlan(StateSnapshot state, TargetRecord record, string target, string displayPath) => Planner.Create(new PlanRequest
+    {
+        Mode = PlanMode.Destroy,
+        Package = record.Package,
+        PackageVersion = record.PackageVersion,
+        Environment = record.Environment,
+        Target = target,
+        TargetKind = record.Kind,
+        Scope = record.Scope.Count > 0 ? record.Scope : [target],
+        Endpoint = (JsonObject)record.Endpoint.DeepClone(),
+        StateDisplayPath = displayPath,
+        State = state,
+    });
+
+    private static TargetRecord RequireTarget(StateSnapshot state, string statePath, string target)
+    {
+        if (state.Document is null)
+        {
+            throw new AgentSpecException(ErrorIds.StateNotFound, AgentSpecErrorCategory.ObjectNotFound, $"No state file at \"{statePath}\": nothing has been deployed from here.", statePath)
+            {
+                RecommendedAction = "Pass -StatePath (or -Path) to select the state of the deployment.",
+            };
+        }
+
+        if (!state.Document.Targets.TryGetValue(target, out var record))
+        {
+            var names = state.Document.Targets.Keys.ToList();
+            throw new AgentSpecException(ErrorIds.TargetNotInState, AgentSpecErrorCategory.ObjectNotFound,
+                $"Target \"{target}\" is not recorded in \"{statePath}\"; recorded: {(names.Count == 0 ? "none" : string.Join(", ", names))}.", target);
+        }
+
+        return record;
+    }
+
+    /// <summary>The seal checks of deployment spec §5.3; returns the resolved secret values.</summary>
+    private static Dictionary<string, string> VerifySeal(Plan plan, StateSnapshot state, PlanSettings settings, Redactor redactor)
+    {
+        if (plan.HasErrors)
+        {
+            throw new AgentSpecException(ErrorIds.PlanHasErrors, AgentSpecErrorCategory.InvalidOperation, "The plan has Error diagnostics and cannot be applied.", plan);
+        }
+
+        var reasons = new List<string>();
+        var seal = plan.Seal;
+        var document = state.Document;
+        if (seal.StateAbsent && document is not null)
+        {
+            reasons.Add($"the plan was made when no state existed, but the state now has lineage {document.Lineage} serial {document.Serial}");
+        }
+        else if (!seal.StateAbsent && document is null)
+        {
+            reasons.Add("the plan was made against a state that no longer exists");
+        }
+        else if (document is not null)
+        {
+            if (seal.StateLineage != document.Lineage)
+            {
+                reasons.Add($"lineage differs (plan {seal.StateLineage}, state {document.Lineage})");
+            }
+
+            if (seal.StateSerial != document.Serial)
+            {
+                reasons.Add($"serial differs (plan {seal.StateSerial}, state {document.Serial})");
+            }
+        }
+
+        if (seal.LegacyDigest != state.LegacyDigest)
+        {
+            reasons.Add("the legacy state file changed");
+        }
+
+        if (seal.ToolVersion != ToolVersion.Current)
+        {
+            reasons.Add($"the plan was made by AgentSpec {seal.ToolVersion}, this is {ToolVersion.Current}");
+        }
+
+        var runtime = plan.Changes.Select(c => c.After?["runtime"]?["sha256"]?.GetValue<string>()).OfType<string>().FirstOrDefault();
+        if (runtime is not null && RuntimeLocator.TryDescribe() is { } current && current.Sha256 != runtime)
+        {
+            reasons.Add("the shipped runtime differs from the one planned");
+        }
+
+        if (reasons.Count > 0)
+        {
+            throw new StalePlanException($"The plan is stale and was not applied: {string.Join("; ", reasons)}.", reasons, plan)
+            {
+                RecommendedAction = "Create a new plan with Get-AgentSpecPlan and apply that.",
+            };
+        }
+
+        var salt = document?.SecretSalt ?? seal.SecretSalt ?? SecretFingerprint.NewSalt();
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var changed = new List<string>();
+        foreach (var binding in plan.Changes.SelectMany(c => c.SecretBindings).DistinctBy(b => b.Secret))
+        {
+            var reference = SecretReference.Create(binding.Secret, binding.Source, binding.Key);
+            var resolution = settings.Secrets.Resolve(reference);
+            if (resolution.Value is null)
+            {
+                throw SecretResolver.Unresolvable(resolution);
+            }
+
+            redactor.Register(resolution.Value);
+            values[binding.Secret] = resolution.Value;
+            if (binding.Fingerprint is not null && binding.Fingerprint != SecretFingerprint.Compute(Convert.FromBase64String(salt), binding.Secret, resolution.Value))
+            {
+                changed.Add($"secret \"{binding.Secret}\" ({reference.Text}) changed since the plan");
+            }
+        }
+
+        if (changed.Count > 0)
+        {
+            throw new StalePlanException($"The plan is stale and was not applied: {string.Join("; ", changed)}.", changed, plan, ErrorIds.SecretChangedSincePlan)
+            {
+                RecommendedAction = "Create a new plan with the current secret values.",
+            };
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,21 @@
+using AgentSpec.Engine.Secrets;
+
+namespace AgentSpec.Engine;
+
+/// <summary>How to compute a plan: where the state is and how secrets are looked up.</summary>
+public sealed class PlanSettings
+{
+    /// <summary>Full path of the state file.</summary>
+    public required string StatePath { get; init; }
+
+    /// <summary>The path as shown in plan text (relative when possible).</summary>
+    public string? DisplayPath { get; init; }
+
+    public required SecretResolver Secrets { get; init; }
+
+    /// <summary>Plan without resolving any secret (fingerprints unknown).</summary>
+    public bool NoSecrets { get; init; }
+
+    /// <summary>The process bind address (AGENTSPEC_PROCESS_HOST, default 127.0.0.1).</summary>
+    public string BindHost { get; init; } = Environment.GetEnvironmentVariable("AGENTSPEC_PROCESS_HOST") is { Length: > 0 } host ? host : "127.0.0.1";
+}

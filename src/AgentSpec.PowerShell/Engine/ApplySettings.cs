@@ -1,0 +1,15 @@
+namespace AgentSpec.Commands.Engine;
+
+/// <summary>The apply knobs of deployment spec §10.3.6, as the cmdlets bound them.</summary>
+internal sealed class ApplySettings
+{
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public int Parallelism { get; init; } = 4;
+
+    public TimeSpan? HealthTimeout { get; init; }
+
+    public TimeSpan OperationTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    public bool SkipHealthCheck { get; init; }
+}

@@ -1,0 +1,123 @@
+using System.Runtime.CompilerServices;
+using AgentSpec.Engine;
+using AgentSpec.Engine.Apply;
+using AgentSpec.Engine.Secrets;
+
+namespace AgentSpec.Commands.Engine;
+
+/// <summary>
+/// The cmdlets' only way into the engine (deployment spec §1.4). Engine types appear in method bodies only, never in
+/// a signature, and no method is inlined into a cmdlet, so a cmdlet type never makes the runtime resolve the engine
+/// before the isolated load context is in place. Everything crossing the boundary is an AgentSpec.Language type.
+/// </summary>
+internal static class EngineFacade
+{
+    /// <summary>An offline plan of a resolved deployment (no lock; secrets best effort unless <paramref name="noSecrets"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static Plan Plan(ResolvedDeployment resolved, StateLocation state, SecretOptions secrets, bool noSecrets) =>
+        DeploymentEngine.Plan(resolved, Settings(state, secrets, noSecrets));
+
+    /// <summary>The destroy plan of a recorded target, from the state alone.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static Plan PlanDestroy(StateLocation state, string target) =>
+        DeploymentEngine.PlanDestroy(state.FullPath, target, state.DisplayPath);
+
+    /// <summary>
+    /// Apply (from <paramref name="resolved"/> or a sealed <paramref name="plan"/>) or, with
+    /// <paramref name="destroyTarget"/>, destroy: lock, plan or seal check, <paramref name="confirm"/> on this thread,
+    /// execution on workers with events drained here, lock released before returning.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static ApplyOutcome Apply(
+        ResolvedDeployment? resolved,
+        Plan? plan,
+        string? destroyTarget,
+        StateLocation state,
+        SecretOptions secrets,
+        ApplySettings settings,
+        Func<Plan, bool> confirm,
+        EngineStreamWriter writer,
+        CancellationToken cancellation)
+    {
+        using var session = destroyTarget is not null
+            ? DeploymentEngine.BeginDestroy(state.FullPath, destroyTarget, state.DisplayPath, settings.LockTimeout, writer.Warning, cancellation)
+            : DeploymentEngine.BeginApply(resolved, plan, Settings(state, secrets, noSecrets: false), settings.LockTimeout, writer.Warning, cancellation);
+        if (!session.Plan.HasChanges)
+        {
+            return new ApplyOutcome { Plan = session.Plan, Summary = NoChangesLine(session.Plan) };
+        }
+
+        if (!confirm(session.Plan))
+        {
+            return new ApplyOutcome { Plan = session.Plan };
+        }
+
+        var options = new ApplyOptions
+        {
+            Parallelism = settings.Parallelism,
+            HealthTimeout = settings.HealthTimeout,
+            OperationTimeout = settings.OperationTimeout,
+            SkipHealthCheck = settings.SkipHealthCheck,
+        };
+        using var queue = new EngineEventQueue();
+        ApplyReport report;
+        try
+        {
+            report = queue.Pump(() => session.ExecuteAsync(options, queue, cancellation), writer.Write);
+        }
+        finally
+        {
+            writer.CompleteProgress();
+        }
+
+        var verb = session.Operation switch
+        {
+            "destroy" => "Destroy",
+            "restore" => "Restore",
+            _ => "Apply",
+        };
+        return new ApplyOutcome { Plan = session.Plan, Executed = true, Results = report.Results, Summary = report.SummaryText(verb) };
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static IReadOnlyList<DeploymentStatus> Status(StateLocation state, IReadOnlyList<Func<string, bool>> patterns, bool checkHealth) =>
+        DeploymentEngine.Status(state.FullPath, patterns, checkHealth);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static IReadOnlyList<HistoryEntry> History(StateLocation state, IReadOnlyList<Func<string, bool>> patterns, long? serial, int last, bool includeSnapshot) =>
+        DeploymentEngine.History(state.FullPath, patterns, serial, last, includeSnapshot);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static IReadOnlyList<string> RecordedTargets(StateLocation state) => DeploymentEngine.RecordedTargets(state.FullPath);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static StateLockInfo? LockHolder(StateLocation state) => DeploymentEngine.LockHolder(state.FullPath);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static StateLockInfo? Unlock(StateLocation state, string? lockId, bool force) => DeploymentEngine.Unlock(state.FullPath, lockId, force);
+
+    /// <summary>The assembly that holds the engine (for the isolation test and diagnostics).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static System.Reflection.Assembly EngineAssembly() => typeof(DeploymentEngine).Assembly;
+
+    private static string NoChangesLine(Plan plan) =>
+        plan.Render(false).Split('\n').FirstOrDefault(line => line.StartsWith("No changes.", StringComparison.Ordinal))
+        ?? $"No changes. Target \"{plan.Target}\" ({plan.TargetKind}) matches the configuration and the recorded state.";
+
+    private static PlanSettings Settings(StateLocation state, SecretOptions secrets, bool noSecrets)
+    {
+        var extra = new List<ISecretProvider>();
+        if (secrets.SecretManagement is { } lookups)
+        {
+            extra.Add(new PrefetchedSecretProvider("SecretManagement", secrets.SecretManagementDescription, lookups));
+        }
+
+        return new PlanSettings
+        {
+            StatePath = state.FullPath,
+            DisplayPath = state.DisplayPath,
+            Secrets = SecretResolver.Default(extra, secrets.ProviderOrder),
+            NoSecrets = noSecrets,
+        };
+    }
+}
