@@ -10,9 +10,11 @@
       Test   every xunit project under tests/ (those referencing the xunit package: benchmarks are not tests;
              dotnet test, TRX logger), then Pester (tests/pester) in a fresh pwsh
              against the built module; ends with the line 'N passed, N failed' over both.
-      Demo   the offline quickstart: in a fresh pwsh, import the built module and validate and format-check
-             examples/*.ias.
-      Clean  removes out/ and the bin/ and obj/ folders of the projects.
+      Demo   the offline quickstart: in a fresh pwsh, import the built module, validate, format-check and resolve
+             examples/*.ias, then plan and apply examples/quickstart (environment "local", mock/echo model) to the
+             process target, invoke its agent and print the answer; the deployment stays running (state in
+             out/quickstart/) and the commands to inspect and remove it are printed.
+      Clean  removes the quickstart deployment if it runs, then out/ and the bin/ and obj/ folders of the projects.
     The exit code is non-zero when a task fails or a test fails.
 
 .EXAMPLE
@@ -212,12 +214,19 @@ function Invoke-TestTask {
 function Invoke-DemoTask {
     Write-Step 'Demo: validate and format-check examples/*.ias with the built module (fresh pwsh)'
     $exitCode = Invoke-FreshPwsh -Script (Join-Path $Root 'build/Invoke-Demo.ps1') -ArgumentList @(
-        '-ModulePath', $ModuleManifest, '-ExamplesPath', (Join-Path $Root 'examples'))
+        '-ModulePath', $ModuleManifest, '-ExamplesPath', (Join-Path $Root 'examples'), '-StateFolder', (Join-Path $OutRoot 'quickstart'))
     if ($exitCode -ne 0) { throw "The demo failed (exit code $exitCode)." }
 }
 
 function Invoke-CleanTask {
     Write-Step 'Clean'
+    # The Demo leaves the quickstart running: remove it before its state file goes away with out/.
+    $quickstartState = Join-Path $OutRoot 'quickstart/.agentspec.state.json'
+    if ((Test-Path -LiteralPath $quickstartState) -and (Test-Path -LiteralPath $ModuleManifest)) {
+        $exitCode = Invoke-FreshPwsh -Script (Join-Path $Root 'build/Remove-Quickstart.ps1') -ArgumentList @(
+            '-ModulePath', $ModuleManifest, '-StatePath', $quickstartState)
+        if ($exitCode -ne 0) { throw "Removing the quickstart deployment failed (exit code $exitCode); see $quickstartState." }
+    }
     $targets = @(Join-Path $Root 'out') + @(Get-ChildItem -Path (Join-Path $Root 'src/*'), (Join-Path $Root 'tests/*'), (Join-Path $Root 'build') -Directory -ErrorAction SilentlyContinue |
             ForEach-Object { Join-Path $_.FullName 'bin'; Join-Path $_.FullName 'obj' })
     foreach ($target in $targets | Where-Object { Test-Path -LiteralPath $_ }) {

@@ -2,7 +2,8 @@
 <#
 .SYNOPSIS
     The offline quickstart: imports the built AgentSpec module, validates, format-checks and resolves every example,
-    then deploys examples/offline-echo.ias as a local process, invokes its agent and removes it again.
+    then deploys examples/quickstart (environment "local": the mock/echo model) as a local process, invokes its agent,
+    prints the answer and leaves the deployment running with the commands to inspect and remove it.
 
 .DESCRIPTION
     build.ps1 -Task Demo starts this in a fresh pwsh. For each examples/*.ias it runs Test-AgentSpec (diagnostics are
@@ -12,7 +13,9 @@
 [CmdletBinding()]
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
-    [Parameter(Mandatory)] [string] $ExamplesPath
+    [Parameter(Mandatory)] [string] $ExamplesPath,
+    # Where the quickstart's state file lives (build.ps1 passes out/quickstart).
+    [Parameter(Mandatory)] [string] $StateFolder
 )
 
 $ErrorActionPreference = 'Stop'
@@ -56,46 +59,41 @@ finally {
     Pop-Location
 }
 
-# The deployment workflow, offline: plan, apply, invoke and remove the mock/echo package on the process target with
-# the runtime shipped in the module. The state lives in a temporary folder.
-$live = Join-Path $ExamplesPath 'offline-echo.ias'
-if ($problems -eq 0 -and (Test-Path -LiteralPath $live)) {
-    $work = Join-Path ([IO.Path]::GetTempPath()) ("agentspec-demo-" + [guid]::NewGuid().ToString('N'))
-    New-Item -ItemType Directory -Path $work | Out-Null
-    $spec = Join-Path $work 'offline-echo.ias'
-    Copy-Item -LiteralPath $live -Destination $spec
-    $state = Join-Path $work '.agentspec.state.json'
+# The deployment workflow, offline (issue: the main job): plan the quickstart with its "local" environment (mock/echo
+# model), apply it to the process target with the runtime shipped in the module, wait for health, invoke the agent
+# once and print its answer. The deployment is left running; the commands to inspect and remove it are printed.
+$quickstart = Join-Path $ExamplesPath 'quickstart/quickstart.ias'
+if ($problems -eq 0 -and (Test-Path -LiteralPath $quickstart)) {
+    $state = Join-Path $StateFolder '.agentspec.state.json'
+    New-Item -ItemType Directory -Force -Path $StateFolder | Out-Null
     try {
         Write-Host ''
-        Write-Host '> Get-AgentSpecPlan examples/offline-echo.ias'
-        $plan = Get-AgentSpecPlan -LiteralPath $spec -StatePath $state
+        Write-Host '> Test-AgentSpec examples/quickstart -Environment local'
+        if (-not (Test-AgentSpec -LiteralPath $quickstart -Environment local)) { throw 'the quickstart is not valid for environment "local"' }
+        Write-Host '> Get-AgentSpecPlan examples/quickstart -Environment local'
+        $plan = Get-AgentSpecPlan -LiteralPath $quickstart -Environment local -StatePath $state
         $plan | Out-Host
         Write-Host '> Invoke-AgentSpecApply -Plan $plan -AutoApprove'
         $results = @(Invoke-AgentSpecApply -Plan $plan -AutoApprove)
         $results | Format-Table Status, Action, Address, Health -AutoSize | Out-Host
-        Write-Host '> Get-AgentSpecDeployment'
         $status = Get-AgentSpecDeployment -StatePath $state
-        $status | Format-Table Target, Kind, Health, Endpoint -AutoSize | Out-Host
+        $status | Format-Table Target, Kind, Environment, Health, Endpoint -AutoSize | Out-Host
         if ("$($status.Health)" -ne 'Healthy') { throw "the deployed runtime is $($status.Health), not Healthy" }
-        Write-Host "> POST $($status.Endpoint)/v1/agents/echo/invoke"
-        $answer = Invoke-RestMethod -Method Post -Uri "$($status.Endpoint)/v1/agents/echo/invoke" -ContentType 'application/json' -Body '{"message":"hello from the quickstart"}'
-        Write-Host "  output: $($answer.output)  (model $($answer.model), $($answer.tokens.total) tokens)"
-        if ($answer.output -ne 'hello from the quickstart') { throw "unexpected answer '$($answer.output)'" }
-        Write-Host '> Get-AgentSpecPlan -DetailedExitCode (nothing to change)'
-        Get-AgentSpecPlan -LiteralPath $spec -StatePath $state -DetailedExitCode | Out-Null
-        if ($LASTEXITCODE -ne 0) { throw "a second plan found changes (exit code $LASTEXITCODE)" }
-        Write-Host "  no changes"
+        $question = 'Hello from the AgentSpec quickstart'
+        Write-Host "> POST $($status.Endpoint)/v1/agents/assistant/invoke  {""message"": ""$question""}"
+        $answer = Invoke-RestMethod -Method Post -Uri "$($status.Endpoint)/v1/agents/assistant/invoke" -ContentType 'application/json' -Body (@{ message = $question } | ConvertTo-Json)
+        Write-Host "Agent answer: $($answer.output)" -ForegroundColor Green
+        Write-Host "  (model $($answer.model), $($answer.tokens.total) tokens, $($answer.turns) turn)"
+        if ($answer.output -ne $question) { throw "unexpected answer '$($answer.output)'" }
+        Write-Host ''
+        Write-Host 'The quickstart deployment is running. Inspect or remove it with:'
+        Write-Host "  Get-AgentSpecDeployment -StatePath '$state'"
+        Write-Host "  Get-AgentSpecHistory -StatePath '$state'"
+        Write-Host "  Remove-AgentSpecDeployment local -StatePath '$state' -Confirm:`$false"
     }
     catch {
         Write-Host "Demo: the deployment workflow failed: $($_.Exception.Message)" -ForegroundColor Red
         $problems++
-    }
-    finally {
-        if (Test-Path -LiteralPath $state) {
-            Write-Host '> Remove-AgentSpecDeployment local -Confirm:$false'
-            Remove-AgentSpecDeployment -Target local -StatePath $state -Confirm:$false | Format-Table Status, Action, Address -AutoSize | Out-Host
-        }
-        Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue
     }
 }
 
