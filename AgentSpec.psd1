@@ -23,6 +23,8 @@
         'Remove-AgentSpecDeployment'
         'Get-AgentSpecHistory'
         'Unlock-AgentSpecState'
+        'Export-AgentSpec'
+        'Get-AgentSpecLog'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -17,5 +17,9 @@ public sealed class PlanSettings
     public bool NoSecrets { get; init; }
 
     /// <summary>The process bind address (AGENTSPEC_PROCESS_HOST, default 127.0.0.1).</summary>
-    public string BindHost { get; init; } = Environment.GetEnvironmentVariable("AGENTSPEC_PROCESS_HOST") is { Length: > 0 } host ? host : "127.0.0.1";
+    public string BindHost { get; init; } = DefaultBindHost();
+
+    /// <summary>AGENTSPEC_PROCESS_HOST, else 127.0.0.1.</summary>
+    public static string DefaultBindHost() =>
+        Environment.GetEnvironmentVariable("AGENTSPEC_PROCESS_HOST") is { Length: > 0 } host ? host : "127.0.0.1";
 }

@@ -96,6 +96,20 @@ internal static class EngineFacade
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static StateLockInfo? Unlock(StateLocation state, string? lockId, bool force) => DeploymentEngine.Unlock(state.FullPath, lockId, force);
 
+    /// <summary>The files of <c>Export-AgentSpec</c> (relative name → content), computed offline.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static IReadOnlyDictionary<string, string> Export(ResolvedDeployment resolved, string format, StateLocation state) =>
+        AgentSpec.Engine.Export.DeploymentExport.Render(resolved, format, state.FullPath, PlanSettings.DefaultBindHost());
+
+    /// <summary>The log records of a recorded process target, redacted with the secrets it was started with.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static IReadOnlyList<LogRecord> Logs(StateLocation state, string target, int tail, DateTimeOffset? since, Func<string, bool>? agent) =>
+        AgentSpec.Engine.Logs.ProcessLogs.Read(
+            state.FullPath,
+            target,
+            new AgentSpec.Engine.Logs.LogQuery { Tail = tail, Since = since, Agent = agent },
+            SecretResolver.Default(Array.Empty<ISecretProvider>()));
+
     /// <summary>The assembly that holds the engine (for the isolation test and diagnostics).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static System.Reflection.Assembly EngineAssembly() => typeof(DeploymentEngine).Assembly;

@@ -35,4 +35,7 @@ public static class ErrorIds
     public const string SnapshotMissing = "SnapshotMissing";
     public const string OutputPathNotEmpty = "OutputPathNotEmpty";
     public const string LogsUnavailable = "LogsUnavailable";
+
+    /// <summary>Export-AgentSpec: the format does not fit the target kind, or the kind has no exporter yet.</summary>
+    public const string ExportFormatUnsupported = "ExportFormatUnsupported";
 }

@@ -1,0 +1,69 @@
+using AgentSpec.Engine.Desired;
+using AgentSpec.Engine.Providers.Kubernetes;
+using AgentSpec.Engine.State;
+
+namespace AgentSpec.Engine.Export;
+
+/// <summary>
+/// The files of <c>Export-AgentSpec</c> (deployment spec §10.3.11): offline, no target contacted, no secret resolved.
+/// Every format also writes <c>resolved.json</c>; the state is read only for the Kubernetes lineage label.
+/// </summary>
+public static class DeploymentExport
+{
+    /// <summary>File name (relative, <c>/</c>-separated) → content; equal input gives byte-identical content.</summary>
+    public static IReadOnlyDictionary<string, string> Render(ResolvedDeployment resolved, string format, string statePath, string bindHost)
+    {
+        ResolutionErrors.ThrowIfInvalid(resolved);
+        var kind = resolved.Kind ?? string.Empty;
+        var chosen = string.Equals(format, ExportFormats.Auto, StringComparison.OrdinalIgnoreCase) ? FormatFor(kind) : format;
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (string.Equals(chosen, ExportFormats.Process, StringComparison.OrdinalIgnoreCase))
+        {
+            RequireKind(kind, ProcessResources.Kind, chosen, resolved);
+            Add(files, ProcessExport.Render(resolved, bindHost));
+        }
+        else if (string.Equals(chosen, ExportFormats.Kubernetes, StringComparison.OrdinalIgnoreCase))
+        {
+            RequireKind(kind, KubernetesResources.Kind, chosen, resolved);
+            var lineage = StateStore.Read(statePath).Document?.Lineage;
+            Add(files, KubernetesExport.Render(resolved, lineage, _ => null, rbac: true));
+        }
+        else if (!string.Equals(chosen, ExportFormats.Json, StringComparison.OrdinalIgnoreCase))
+        {
+            throw Unsupported($"Export format \"{chosen}\" is not available; use Auto, Process, Kubernetes or Json.", chosen);
+        }
+
+        var json = resolved.ToJson();
+        files[ExportFormats.ResolvedFile] = json.EndsWith('\n') ? json : json + "\n";
+        return files;
+    }
+
+    private static string FormatFor(string kind) => kind switch
+    {
+        ProcessResources.Kind => ExportFormats.Process,
+        KubernetesResources.Kind => ExportFormats.Kubernetes,
+        _ => throw Unsupported($"Target kind \"{kind}\" has no exporter in this preview; -Format Json exports its resolved configuration.", kind),
+    };
+
+    private static void RequireKind(string kind, string expected, string format, ResolvedDeployment resolved)
+    {
+        if (kind != expected)
+        {
+            throw Unsupported($"-Format {format} exports \"{expected}\" targets, but \"{resolved.Target}\" is a \"{kind}\" target.", format);
+        }
+    }
+
+    private static void Add(SortedDictionary<string, string> files, IReadOnlyDictionary<string, string> more)
+    {
+        foreach (var (name, content) in more)
+        {
+            files[name] = content;
+        }
+    }
+
+    private static AgentSpecException Unsupported(string message, string target) =>
+        new(ErrorIds.ExportFormatUnsupported, AgentSpecErrorCategory.InvalidArgument, message, target)
+        {
+            RecommendedAction = "Use -Format Auto (by target kind) or -Format Json.",
+        };
+}

@@ -1,0 +1,170 @@
+# Export-AgentSpec against the built module (deployment spec §10.3.11, §7.1, §7.4): process and Kubernetes files,
+# byte-identical reruns, OutputPathNotEmpty, policy violations, and no secret value in any file even when it is set.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+
+    $workspace = Join-Path $TestDrive 'export'
+    $null = New-Item -ItemType Directory -Force -Path $workspace
+    $variable = 'AGENTSPEC_PESTER_EXPORT_' + [guid]::NewGuid().ToString('N').Substring(0, 8).ToUpperInvariant()
+    $secretValue = 'sk-export-' + [guid]::NewGuid().ToString('N')
+    [Environment]::SetEnvironmentVariable($variable, $secretValue)
+    $spec = New-SpecFile -Path (Join-Path $workspace 'agent.ias') -Text @"
+package "exported" version "0.3.0" lang "2.0"
+
+prompt "system" {
+  content "Be brief."
+}
+
+agent "assistant" {
+  uses prompt "system"
+  model "mock/echo"
+}
+
+secret "api-key" {
+  env($variable)
+}
+
+deploy "dev" target "process" {
+  default true
+  port 18099
+  env {
+    LOG_LEVEL "debug"
+  }
+  secrets {
+    $variable "api-key"
+  }
+  health {
+    path "/healthz"
+    interval "10s"
+    timeout "3s"
+  }
+}
+
+deploy "production" target "kubernetes" {
+  port 8080
+  namespace "agents"
+  image "example/exported:0.3.0"
+  secrets {
+    $variable "api-key"
+  }
+}
+
+"@
+
+    function Get-FileBytes([string] $Folder) {
+        <# Relative name -> base64 of the bytes, for exact comparisons. #>
+        $result = [ordered]@{}
+        Get-ChildItem -LiteralPath $Folder -Recurse -File | Sort-Object FullName | ForEach-Object {
+            $result[[IO.Path]::GetRelativePath($Folder, $_.FullName)] = [Convert]::ToBase64String([IO.File]::ReadAllBytes($_.FullName))
+        }
+        $result
+    }
+}
+
+AfterAll {
+    [Environment]::SetEnvironmentVariable($variable, $null)
+}
+
+Describe 'Export-AgentSpec' {
+    It 'writes launch.json, config.json and resolved.json for a process target and returns FileInfo objects' {
+        $out = Join-Path $workspace 'process'
+        $files = @(Export-AgentSpec $spec -Target dev -OutputPath $out)
+        $files | ForEach-Object { $_ | Should -BeOfType ([System.IO.FileInfo]) }
+        @($files.Name | Sort-Object) | Should -BeExactly @('config.json', 'launch.json', 'resolved.json')
+
+        $launch = Get-Content -Raw -LiteralPath (Join-Path $out 'launch.json') | ConvertFrom-Json -AsHashtable
+        $launch.formatVersion | Should -Be 1
+        $launch.executable | Should -BeExactly 'agentspec'
+        $launch.arguments[0..3] | Should -BeExactly @('run', '--config', 'config.json', '--host')
+        $launch.arguments | Should -Contain '--watch-health'
+        $launch.port | Should -Be 18099
+        $launch.workingDirectory | Should -BeExactly '.'
+        $launch.environment.AGENTSPEC_DEPLOY | Should -BeExactly 'dev'
+        $launch.environment.AGENTSPEC_PACKAGE | Should -BeExactly 'exported'
+        $launch.environment.LOG_LEVEL | Should -BeExactly 'debug'
+        $launch.secretEnvironment[$variable].secret | Should -BeExactly 'api-key'
+        $launch.secretEnvironment[$variable].source | Should -BeExactly 'env'
+        $launch.secretEnvironment[$variable].key | Should -BeExactly $variable
+        $launch.health.url | Should -BeExactly 'http://127.0.0.1:18099/healthz'
+        $launch.health.interval | Should -BeExactly '10s'
+
+        $config = Get-Content -Raw -LiteralPath (Join-Path $out 'config.json') | ConvertFrom-Json -AsHashtable
+        $config.agents[0].name | Should -BeExactly 'assistant'
+        (Get-Content -Raw -LiteralPath (Join-Path $out 'resolved.json')) | Should -BeExactly ((Resolve-AgentSpec $spec -Target dev).ToJson().TrimEnd("`n") + "`n")
+    }
+
+    It 'writes the Kubernetes manifests and a secret template by target kind' {
+        $out = Join-Path $workspace 'kubernetes'
+        $files = @(Export-AgentSpec $spec -Target production -OutputPath $out -WarningAction SilentlyContinue)
+        @($files.Name | Sort-Object) | Should -BeExactly @('manifests.yaml', 'rbac.yaml', 'resolved.json', 'secret.template.yaml')
+        $manifests = Get-Content -Raw -LiteralPath (Join-Path $out 'manifests.yaml')
+        $manifests | Should -Match '(?m)^kind: Deployment$'
+        $manifests | Should -Match '(?m)^kind: ConfigMap$'
+        $manifests | Should -Not -Match '(?m)^kind: Secret$'
+        $manifests | Should -Match 'image: example/exported:0\.3\.0'
+        Get-Content -Raw -LiteralPath (Join-Path $out 'secret.template.yaml') | Should -Match ([regex]::Escape("<from secret `"api-key`": env($variable)>"))
+    }
+
+    It 'gives byte-identical files on a second run (-Force into the same folder and into a new one)' {
+        foreach ($target in 'dev', 'production') {
+            $first = Join-Path $workspace "first-$target"
+            $second = Join-Path $workspace "second-$target"
+            $null = Export-AgentSpec $spec -Target $target -OutputPath $first -WarningAction SilentlyContinue
+            $before = Get-FileBytes $first
+            $null = Export-AgentSpec $spec -Target $target -OutputPath $first -Force -WarningAction SilentlyContinue
+            $null = Export-AgentSpec $spec -Target $target -OutputPath $second -WarningAction SilentlyContinue
+            (Get-FileBytes $first | ConvertTo-Json) | Should -BeExactly ($before | ConvertTo-Json)
+            (Get-FileBytes $second | ConvertTo-Json) | Should -BeExactly ($before | ConvertTo-Json)
+            foreach ($file in Get-ChildItem -LiteralPath $first -File) {
+                [IO.File]::ReadAllBytes($file.FullName) | Select-Object -First 3 | Should -Not -Be @(0xEF, 0xBB, 0xBF)
+                [IO.File]::ReadAllText($file.FullName) | Should -Not -Match "`r"
+            }
+        }
+    }
+
+    It 'refuses a folder that is not empty with OutputPathNotEmpty and writes nothing' {
+        $out = Join-Path $workspace 'occupied'
+        $null = New-Item -ItemType Directory -Force -Path $out
+        Set-Content -LiteralPath (Join-Path $out 'keep.txt') -Value 'mine'
+        $failure = $null
+        try { Export-AgentSpec $spec -Target dev -OutputPath $out | Out-Null } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeExactly 'OutputPathNotEmpty,AgentSpec.Commands.ExportAgentSpecCommand'
+        $failure.CategoryInfo.Category | Should -Be 'ResourceExists'
+        @(Get-ChildItem -LiteralPath $out).Name | Should -BeExactly @('keep.txt')
+
+        @(Export-AgentSpec $spec -Target dev -OutputPath $out -Force) | Should -HaveCount 3
+        Get-Content -Raw -LiteralPath (Join-Path $out 'keep.txt') | Should -Match 'mine'
+    }
+
+    It 'writes nothing with -WhatIf' {
+        $out = Join-Path $workspace 'whatif'
+        @(Export-AgentSpec $spec -Target dev -OutputPath $out -WhatIf) | Should -HaveCount 0
+        Test-Path -LiteralPath $out | Should -BeFalse
+    }
+
+    It 'writes only resolved.json with -Format Json and refuses a format that does not fit the target' {
+        $out = Join-Path $workspace 'json'
+        @((Export-AgentSpec $spec -Target dev -Format Json -OutputPath $out).Name) | Should -BeExactly @('resolved.json')
+        $failure = $null
+        try { Export-AgentSpec $spec -Target dev -Format Kubernetes -OutputPath (Join-Path $workspace 'mismatch') | Out-Null } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeExactly 'ExportFormatUnsupported,AgentSpec.Commands.ExportAgentSpecCommand'
+        Test-Path -LiteralPath (Join-Path $workspace 'mismatch') | Should -BeFalse
+    }
+
+    It 'never writes the secret value, although it is set in the environment' {
+        [Environment]::GetEnvironmentVariable($variable) | Should -BeExactly $secretValue
+        $all = Get-ChildItem -LiteralPath $workspace -Recurse -File | Where-Object Name -NE 'agent.ias'
+        $all.Count | Should -BeGreaterThan 10
+        foreach ($file in $all) {
+            Get-Content -Raw -LiteralPath $file.FullName | Should -Not -Match ([regex]::Escape($secretValue)) -Because $file.FullName
+        }
+    }
+
+    It 'stops with PolicyViolation when a policy forbids the configuration' {
+        $failure = $null
+        try { Export-AgentSpec (Get-CorpusPath 'seed/production-best-practices.ias') -Environment dev -OutputPath (Join-Path $workspace 'denied-out') -StatePath (Join-Path $workspace 'none.json') -WarningAction SilentlyContinue | Out-Null } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeExactly 'PolicyViolation,AgentSpec.Commands.ExportAgentSpecCommand'
+        $failure.Exception.Message | Should -Match 'production-safety'
+        Test-Path -LiteralPath (Join-Path $workspace 'denied-out') | Should -BeFalse
+    }
+}
