@@ -62,6 +62,8 @@ internal sealed class DesiredState
             {
                 ProcessResources.Kind => ProcessResources.Build(unit, resolved.Environment, r => prints.GetValueOrDefault(r.Name), runtime, settings.BindHost),
                 Providers.Kubernetes.KubernetesResources.Kind => Providers.Kubernetes.KubernetesResources.Build(unit, resolved.Environment, r => prints.GetValueOrDefault(r.Name)),
+                Providers.Docker.DockerResources.Kind => Providers.Docker.DockerResources.Build(unit, resolved.Environment, r => prints.GetValueOrDefault(r.Name),
+                    RuntimeLocator.TryDescribe(Providers.Docker.DockerResources.ImageRid), settings.BaseImage, settings.DockerNetwork),
                 _ => throw Unsupported(unit.Kind),
             });
         }
