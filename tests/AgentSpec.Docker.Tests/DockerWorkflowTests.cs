@@ -147,6 +147,46 @@ public sealed class DockerWorkflowTests : IAsyncLifetime
         Assert.False(File.Exists(StatePath), "nothing may be recorded when the engine cannot be reached");
     }
 
+    [Fact]
+    public async Task MissingCredentialIsReportedUnhealthyWithinTheHealthTimeout()
+    {
+        if (!_docker.Ready())
+        {
+            return;
+        }
+
+        // An Anthropic model without ANTHROPIC_API_KEY: the runtime serves, /healthz answers 503 (provider check fails).
+        File.WriteAllText(SpecPath, $$"""
+            package "docker-fixture" version "0.1.0" lang "2.0"
+
+            prompt "system" {
+              content "Be brief."
+            }
+
+            agent "assistant" {
+              uses prompt "system"
+              model "claude-sonnet-4-20250514"
+            }
+
+            deploy "staging" target "docker" {
+              port {{_port}}
+              health {
+                path "/healthz"
+                interval "2s"
+                timeout "1s"
+              }
+            }
+            """);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var report = await ApplyAsync();
+        Assert.Equal("partial", report.Outcome); // the image was built; the container failed its health check
+        var container = report.Results.Single(r => r.Type == "Container");
+        Assert.Equal(HealthState.Unhealthy, container.Health);
+        Assert.Equal(ErrorIds.HealthCheckFailed, container.ErrorId);
+        Assert.Contains("unhealthy", container.Error, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+    }
+
     private void WriteSpec(string memory) => File.WriteAllText(SpecPath, $$"""
         package "docker-fixture" version "0.1.0" lang "2.0"
 
