@@ -16,8 +16,13 @@ public sealed class BenchmarkRunner
     private readonly string _work;
     private readonly HttpClient _client = new(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(30) };
 
-    public BenchmarkRunner(string runtime, string hello, int runs, TimeSpan duration, TimeSpan idle)
+    private readonly int _sessions;
+    private readonly int _streams;
+
+    public BenchmarkRunner(string runtime, string hello, int runs, TimeSpan duration, TimeSpan idle, int sessions, int streams)
     {
+        _sessions = sessions;
+        _streams = streams;
         _runtime = runtime;
         _hello = hello;
         _runs = runs;
@@ -58,6 +63,13 @@ public sealed class BenchmarkRunner
             ["ratio_1_agent"] = Math.Round(rssRuntime1 / rssHello, 2) };
         report["B3_healthz"] = new JsonObject { ["runtime"] = rpsRuntime, ["hello"] = rpsHello, ["ratio_rps"] = Ratio(rpsRuntime, rpsHello, "rps") };
         report["B4_invoke"] = overhead;
+        var more = new MemoryAndStreamingBenchmarks((config, port, env) => StartRuntime(config, port, env), Write, _client);
+        progress.WriteLine("B5 memory per session ...");
+        report["B5_sessions"] = await more.SessionsAsync(_sessions, 10);
+        progress.WriteLine("B6 memory per in-flight stream ...");
+        report["B6_streams"] = await more.StreamsAsync(_streams);
+        progress.WriteLine("B7 streaming latency ...");
+        report["B7_streaming"] = await more.StreamingLatencyAsync(500);
         return report;
     }
 
@@ -75,6 +87,9 @@ public sealed class BenchmarkRunner
         sb.AppendLine($"| B4 mock/echo invoke p50 / p99 (ms) | {F(r["B4_invoke"]!["echo_p50_ms"])} / {F(r["B4_invoke"]!["echo_p99_ms"])} | GET p50 {F(r["B4_invoke"]!["hello_get_p50_ms"])} | overhead p50 {F(r["B4_invoke"]!["echo_overhead_p50_ms"])} ms | < 1 ms |");
         sb.AppendLine($"| B4 scripted delay 50 ms, overhead p50 / p99 at 1 (ms) | {F(r["B4_invoke"]!["scripted_overhead_p50_ms"])} / {F(r["B4_invoke"]!["scripted_overhead_p99_ms"])} | | | ≤ 1 / ≤ 5 ms |");
         sb.AppendLine($"| B4 scripted delay 50 ms, overhead p99 at 32 (ms) | {F(r["B4_invoke"]!["scripted_overhead_p99_ms_at_32"])} | | | ≤ 10 ms |");
+        sb.AppendLine($"| B5 memory per session ({r["B5_sessions"]!["sessions"]} × 10 exchanges, KiB) | {F(r["B5_sessions"]!["kib_per_session"])} | | | ≤ 32 KiB |");
+        sb.AppendLine($"| B6 memory per in-flight stream ({r["B6_streams"]!["streams"]} streams, KiB) | {F(r["B6_streams"]!["kib_per_stream"])} | | | ≤ 100 KiB |");
+        sb.AppendLine($"| B7 first text event p50 / p99 (ms) | {F(r["B7_streaming"]!["first_text_p50_ms"])} / {F(r["B7_streaming"]!["first_text_p99_ms"])} | | | p99 ≤ 5 ms |");
         return sb.ToString();
     }
 

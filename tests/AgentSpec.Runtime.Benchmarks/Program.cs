@@ -24,7 +24,9 @@ if (!File.Exists(runtime))
 var runner = new BenchmarkRunner(runtime, hello,
     int.Parse(options.GetValueOrDefault("--runs", "10"), CultureInfo.InvariantCulture),
     TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("--seconds", "5"), CultureInfo.InvariantCulture)),
-    TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("--idle", "10"), CultureInfo.InvariantCulture)));
+    TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("--idle", "10"), CultureInfo.InvariantCulture)),
+    int.Parse(options.GetValueOrDefault("--sessions", "2000"), CultureInfo.InvariantCulture),
+    int.Parse(options.GetValueOrDefault("--streams", "500"), CultureInfo.InvariantCulture));
 var report = await runner.RunAsync(Console.Error);
 Console.WriteLine(BenchmarkRunner.Summary(report));
 Console.WriteLine(report.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));

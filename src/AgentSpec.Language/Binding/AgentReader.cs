@@ -122,10 +122,11 @@ internal static class AgentReader
         foreach (var item in body?.Items ?? [])
         {
             var value = context.Value(item);
-            context.Singular(agent, item, $"memory.{item.Key}");
+            var path = "memory." + item.Key;
+            context.Singular(agent, item, path);
             if (value is not null)
             {
-                context.Located(agent, $"memory.{item.Key}", value);
+                context.Located(agent, path, value);
             }
 
             switch (item.Key)

@@ -6,7 +6,11 @@ namespace AgentSpec.Binding;
 /// <summary>What a declaration reader needs: the file's diagnostics, typed value reading, and whether it applies overrides.</summary>
 internal sealed class BindContext
 {
-    private readonly Dictionary<(Declaration, string), ItemSyntax> seenSingular = new();
+    // Singular attributes seen in the declaration being created. Every base-document item of a declaration is applied
+    // while DeclarationFactory.Create builds it, so the set starts afresh when another declaration comes in; one small
+    // string-keyed set is reused instead of a (declaration, attribute) key per item.
+    private readonly Dictionary<string, ItemSyntax> seenSingular = new(StringComparer.Ordinal);
+    private Declaration? singularOwner;
 
     public BindContext(DiagnosticBag diagnostics, bool isOverride)
     {
@@ -28,7 +32,7 @@ internal sealed class BindContext
 
     /// <summary>Records where an attribute's value is written (for later diagnostics and policy reporting).</summary>
     public void Located(Declaration declaration, string path, SyntaxElement node) =>
-        declaration.SetLocation(path, new SourceLocation(File, node.Range));
+        declaration.SetLocation(path, File, node);
 
     /// <summary>AS2016 for a singular attribute written twice in one declaration (base document only).</summary>
     public void Singular(Declaration declaration, ItemSyntax item, string attribute)
@@ -38,7 +42,13 @@ internal sealed class BindContext
             return;
         }
 
-        if (seenSingular.TryGetValue((declaration, attribute), out var earlier))
+        if (!ReferenceEquals(singularOwner, declaration))
+        {
+            singularOwner = declaration;
+            seenSingular.Clear();
+        }
+
+        if (seenSingular.TryGetValue(attribute, out var earlier))
         {
             var word = item.Keywords.Count > 0 ? item.Keywords[0].Range : item.Range;
             Diagnostics.Add(
@@ -49,6 +59,6 @@ internal sealed class BindContext
                 [new RelatedLocation(File, earlier.Range, "first set here")]);
         }
 
-        seenSingular[(declaration, attribute)] = item;
+        seenSingular[attribute] = item;
     }
 }

@@ -104,23 +104,63 @@ internal static class DocumentBinder
             new SourceLocation(file.DisplayName, header.Range));
     }
 
+    /// <summary>Sorts the declarations into the document's lists by kind, in order, in one pass.</summary>
     private static void Fill(Document document, List<Declaration> declarations)
     {
-        document.Agents = declarations.OfType<AgentDeclaration>().ToList();
-        document.Prompts = declarations.OfType<PromptDeclaration>().ToList();
-        document.Skills = declarations.OfType<SkillDeclaration>().ToList();
-        document.Secrets = declarations.OfType<SecretDeclaration>().ToList();
-        document.Environments = declarations.OfType<EnvironmentDeclaration>().ToList();
-        document.Policies = declarations.OfType<PolicyDeclaration>().ToList();
-        document.Deploys = declarations.OfType<DeployDeclaration>().ToList();
-        document.Pipelines = declarations.OfType<PipelineDeclaration>().ToList();
-        document.Types = declarations.OfType<TypeDeclaration>().ToList();
-        document.Servers = declarations.OfType<ServerDeclaration>().ToList();
-        document.Clients = declarations.OfType<ClientDeclaration>().ToList();
-        document.Users = declarations.OfType<UserDeclaration>().ToList();
-        document.Guardrails = declarations.OfType<GuardrailDeclaration>().ToList();
-        document.Plugins = declarations.OfType<PluginDeclaration>().ToList();
-        document.Bindings = declarations.OfType<BindingDeclaration>().ToList();
-        document.State = declarations.OfType<StateDeclaration>().FirstOrDefault();
+        List<AgentDeclaration> agents = [];
+        List<PromptDeclaration> prompts = [];
+        List<SkillDeclaration> skills = [];
+        List<SecretDeclaration> secrets = [];
+        List<EnvironmentDeclaration> environments = [];
+        List<PolicyDeclaration> policies = [];
+        List<DeployDeclaration> deploys = [];
+        List<PipelineDeclaration> pipelines = [];
+        List<TypeDeclaration> types = [];
+        List<ServerDeclaration> servers = [];
+        List<ClientDeclaration> clients = [];
+        List<UserDeclaration> users = [];
+        List<GuardrailDeclaration> guardrails = [];
+        List<PluginDeclaration> plugins = [];
+        List<BindingDeclaration> bindings = [];
+        StateDeclaration? state = null;
+        foreach (var declaration in declarations)
+        {
+            switch (declaration)
+            {
+                case AgentDeclaration agent: agents.Add(agent); break;
+                case PromptDeclaration prompt: prompts.Add(prompt); break;
+                case SkillDeclaration skill: skills.Add(skill); break;
+                case SecretDeclaration secret: secrets.Add(secret); break;
+                case EnvironmentDeclaration environment: environments.Add(environment); break;
+                case PolicyDeclaration policy: policies.Add(policy); break;
+                case DeployDeclaration deploy: deploys.Add(deploy); break;
+                case PipelineDeclaration pipeline: pipelines.Add(pipeline); break;
+                case TypeDeclaration type: types.Add(type); break;
+                case ServerDeclaration server: servers.Add(server); break;
+                case ClientDeclaration client: clients.Add(client); break;
+                case UserDeclaration user: users.Add(user); break;
+                case GuardrailDeclaration guardrail: guardrails.Add(guardrail); break;
+                case PluginDeclaration plugin: plugins.Add(plugin); break;
+                case BindingDeclaration binding: bindings.Add(binding); break;
+                case StateDeclaration first: state ??= first; break;
+            }
+        }
+
+        document.Agents = agents;
+        document.Prompts = prompts;
+        document.Skills = skills;
+        document.Secrets = secrets;
+        document.Environments = environments;
+        document.Policies = policies;
+        document.Deploys = deploys;
+        document.Pipelines = pipelines;
+        document.Types = types;
+        document.Servers = servers;
+        document.Clients = clients;
+        document.Users = users;
+        document.Guardrails = guardrails;
+        document.Plugins = plugins;
+        document.Bindings = bindings;
+        document.State = state;
     }
 }

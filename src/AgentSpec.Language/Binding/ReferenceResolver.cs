@@ -77,12 +77,25 @@ internal sealed class ReferenceResolver
     private void ResolveAgent(AgentDeclaration agent, SourceFile file)
     {
         agent.Prompt = Find<PromptDeclaration>("prompt", agent.PromptName, agent, "uses prompt", file);
-        agent.Skills = agent.SkillNames
-            .Select((name, i) => Find<SkillDeclaration>("skill", name, agent, $"uses skill.{i}", file, ReferenceRange(agent, "uses skill", i)))
-            .ToList();
-        agent.Guardrails = agent.GuardrailNames
-            .Select((name, i) => Find<GuardrailDeclaration>("guardrail", name, agent, null, file, ReferenceRange(agent, "uses guardrail", i)))
-            .ToList();
+        // Ranges of references are looked up in the syntax only when a reference is missing.
+        var skills = new List<SkillDeclaration?>(agent.SkillNames.Count);
+        for (var i = 0; i < agent.SkillNames.Count; i++)
+        {
+            var name = agent.SkillNames[i];
+            skills.Add(Lookup<SkillDeclaration>("skill", name, file) ??
+                       Missing<SkillDeclaration>("skill", name, agent, $"uses skill.{i}", file, ReferenceRange(agent, "uses skill", i)));
+        }
+
+        agent.Skills = skills;
+        var guardrails = new List<GuardrailDeclaration?>(agent.GuardrailNames.Count);
+        for (var i = 0; i < agent.GuardrailNames.Count; i++)
+        {
+            var name = agent.GuardrailNames[i];
+            guardrails.Add(Lookup<GuardrailDeclaration>("guardrail", name, file) ??
+                           Missing<GuardrailDeclaration>("guardrail", name, agent, null, file, ReferenceRange(agent, "uses guardrail", i)));
+        }
+
+        agent.Guardrails = guardrails;
         agent.Client = Find<ClientDeclaration>("client", agent.ClientName, agent, "connects", file);
         agent.Fallback = Find<AgentDeclaration>("agent", agent.FallbackName, agent, "fallback", file);
         for (var i = 0; i < agent.Delegates.Count; i++)
@@ -131,9 +144,20 @@ internal sealed class ReferenceResolver
 
     private void ResolveSkill(SkillDeclaration skill, SourceFile file)
     {
-        foreach (var field in skill.Input.Concat(skill.Output))
+        foreach (var field in skill.Input)
         {
-            CheckType(field.Type, skill, file, FieldTypeRange(skill, field));
+            if (!IsKnownType(field.Type))
+            {
+                ReportUnknownType(field.Type, skill, file, FieldTypeRange(skill, field));
+            }
+        }
+
+        foreach (var field in skill.Output)
+        {
+            if (!IsKnownType(field.Type))
+            {
+                ReportUnknownType(field.Type, skill, file, FieldTypeRange(skill, field));
+            }
         }
 
         var tool = skill.Tool;
@@ -173,11 +197,23 @@ internal sealed class ReferenceResolver
             return;
         }
 
-        var list = owner.Syntax.Body?.Items.LastOrDefault(i => i.Key == attribute)?.Values.LastOrDefault() as ListValueSyntax;
+        ListValueSyntax? list = null;
+        var listFound = false;
         for (var i = 0; i < names.Count; i++)
         {
+            if (Lookup<Declaration>(kind, names[i], file) is not null)
+            {
+                continue;
+            }
+
+            if (!listFound)
+            {
+                list = owner.Syntax.Body?.Items.LastOrDefault(item => item.Key == attribute)?.Values.LastOrDefault() as ListValueSyntax;
+                listFound = true;
+            }
+
             var range = list is not null && i < list.Elements.Count ? list.Elements[i].Range : owner.LocationOf(attribute)?.Range;
-            Find<Declaration>(kind, names[i], owner, null, file, range);
+            Missing<Declaration>(kind, names[i], owner, null, file, range);
         }
     }
 
@@ -185,35 +221,46 @@ internal sealed class ReferenceResolver
     {
         foreach (var (key, secret) in map)
         {
-            var range = MapValueRange(owner, attribute, key);
-            Find<SecretDeclaration>("secret", secret, owner, null, file, range);
+            if (Lookup<SecretDeclaration>("secret", secret, file) is null)
+            {
+                Missing<SecretDeclaration>("secret", secret, owner, null, file, MapValueRange(owner, attribute, key));
+            }
         }
     }
 
     private void CheckType(string type, Declaration owner, SourceFile file, SourceRange? range = null)
     {
-        if (ScalarTypes.Contains(type) || symbols.Find<TypeDeclaration>("type", type) is not null)
+        if (!IsKnownType(type))
         {
-            return;
+            ReportUnknownType(type, owner, file, range);
         }
+    }
 
+    private bool IsKnownType(string type) => ScalarTypes.Contains(type) || symbols.Find<TypeDeclaration>("type", type) is not null;
+
+    private void ReportUnknownType(string type, Declaration owner, SourceFile file, SourceRange? range)
+    {
         var candidates = ScalarTypes.Concat(symbols.Names("type")).ToList();
         file.Diagnostics.Add("AS2019", range ?? owner.Location.Range, $"unknown type '{type}'", DidYouMean.Hint(type, candidates));
     }
 
     /// <summary>Looks a name up; reports AS2002 at the reference when it is missing.</summary>
     private T? Find<T>(string kind, string? name, Declaration owner, string? path, SourceFile file, SourceRange? range = null)
+        where T : Declaration =>
+        Lookup<T>(kind, name, file) ?? Missing<T>(kind, name, owner, path, file, range);
+
+    /// <summary>The declaration a name refers to, when it exists and is a <typeparamref name="T"/>.</summary>
+    private T? Lookup<T>(string kind, string? name, SourceFile file)
+        where T : Declaration =>
+        name is null ? null : (symbols.Find<Declaration>(kind, name) ?? Qualified(kind, name, file)) as T;
+
+    /// <summary>Reports AS2002 for a name that <see cref="Lookup{T}"/> did not find (nothing for a null name); returns null.</summary>
+    private T? Missing<T>(string kind, string? name, Declaration owner, string? path, SourceFile file, SourceRange? range)
         where T : Declaration
     {
         if (name is null)
         {
             return null;
-        }
-
-        var found = symbols.Find<Declaration>(kind, name) ?? Qualified(kind, name, file);
-        if (found is T typed)
-        {
-            return typed;
         }
 
         var at = range ?? (path is null ? null : owner.LocationOf(path)?.Range) ?? owner.Location.Range;

@@ -68,10 +68,11 @@ internal static class SkillReader
         foreach (var part in body?.Items ?? [])
         {
             var value = context.Value(part);
-            context.Singular(skill, part, $"tool.{part.Key}");
+            var path = "tool." + part.Key;
+            context.Singular(skill, part, path);
             if (value is not null)
             {
-                context.Located(skill, $"tool.{part.Key}", value);
+                context.Located(skill, path, value);
             }
 
             switch (part.Key)

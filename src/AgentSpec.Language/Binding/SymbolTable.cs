@@ -4,12 +4,13 @@ namespace AgentSpec.Binding;
 internal sealed class SymbolTable
 {
     private readonly Dictionary<string, Dictionary<string, Declaration>> byKind = new(StringComparer.Ordinal);
-    private readonly Dictionary<Declaration, SourceFile> files = new();
 
     /// <summary>Adds a declaration; returns the earlier one when the name is already declared in that kind.</summary>
     public Declaration? Add(Declaration declaration, SourceFile file)
     {
-        files[declaration] = file;
+        // The file is kept on the declaration (declarations are created for, and added to, one table): an
+        // identity-keyed dictionary would hash every declaration and, for large documents, grow onto the LOH.
+        declaration.SourceFile = file;
         if (!byKind.TryGetValue(declaration.DeclarationKind, out var names))
         {
             names = new Dictionary<string, Declaration>(StringComparer.Ordinal);
@@ -32,5 +33,6 @@ internal sealed class SymbolTable
     public IReadOnlyCollection<string> Names(string kind) =>
         byKind.TryGetValue(kind, out var names) ? names.Keys : Array.Empty<string>();
 
-    public SourceFile FileOf(Declaration declaration) => files[declaration];
+    public SourceFile FileOf(Declaration declaration) =>
+        declaration.SourceFile ?? throw new KeyNotFoundException($"{declaration} is not in the symbol table");
 }

@@ -11,32 +11,36 @@ namespace AgentSpec.Formatting;
 internal sealed class CommentAttacher
 {
     private readonly List<SourceComment> comments;
-    private readonly Dictionary<SyntaxToken, SourceComment> trailingByToken;
-    private readonly HashSet<SyntaxToken> afterBlankLine;
+    // Keyed by token offset: tokens of one tree never share an offset, and integers hash cheaply.
+    private readonly Dictionary<int, SourceComment> trailingByToken;
+    private readonly HashSet<int> afterBlankLine;
     private readonly CommentMap map = new();
 
-    private CommentAttacher(List<SourceComment> comments, Dictionary<SyntaxToken, SourceComment> trailingByToken, List<SyntaxToken>? afterBlankLine)
+    private CommentAttacher(List<SourceComment> comments, Dictionary<int, SourceComment> trailingByToken, HashSet<int> afterBlankLine)
     {
         this.comments = comments;
         this.trailingByToken = trailingByToken;
-        this.afterBlankLine = afterBlankLine is null
-            ? new HashSet<SyntaxToken>(ReferenceEqualityComparer.Instance)
-            : new HashSet<SyntaxToken>(afterBlankLine, ReferenceEqualityComparer.Instance);
+        this.afterBlankLine = afterBlankLine;
     }
 
     /// <summary>The comment map of a tree, or null when the file has no comments.</summary>
     public static CommentMap? Attach(SyntaxTree tree)
     {
-        var tokens = tree.Tokens as SyntaxToken[] ?? tree.Tokens.ToArray();
+        var tokens = tree.TokenList;
         List<SourceComment>? comments = null;
-        Dictionary<SyntaxToken, SourceComment>? trailing = null;
-        List<SyntaxToken>? afterBlankLine = null;
-        for (var i = 0; i < tokens.Length; i++)
+        Dictionary<int, SourceComment>? trailing = null;
+        HashSet<int>? afterBlankLine = null;
+        for (var i = 0; i < tokens.Count; i++)
         {
             if (i > 0 && tokens[i].Kind != TokenKind.NewLine && tokens[i - 1].Kind == TokenKind.NewLine && IsBlankLine(tokens, i - 1))
             {
-                afterBlankLine ??= new List<SyntaxToken>();
-                afterBlankLine.Add(tokens[i]);
+                afterBlankLine ??= new HashSet<int>();
+                afterBlankLine.Add(tokens[i].Offset);
+            }
+
+            if (!tokens[i].HasCommentTrivia)
+            {
+                continue;
             }
 
             var trivia = tokens[i].LeadingTrivia;
@@ -53,8 +57,8 @@ internal sealed class CommentAttacher
                 comments.Add(comment);
                 if (isTrailing)
                 {
-                    trailing ??= new Dictionary<SyntaxToken, SourceComment>(ReferenceEqualityComparer.Instance);
-                    trailing.TryAdd(tokens[i - 1], comment);
+                    trailing ??= new Dictionary<int, SourceComment>();
+                    trailing.TryAdd(tokens[i - 1].Offset, comment);
                 }
             }
         }
@@ -64,13 +68,13 @@ internal sealed class CommentAttacher
             return null;
         }
 
-        var attacher = new CommentAttacher(comments, trailing ?? new(ReferenceEqualityComparer.Instance), afterBlankLine);
+        var attacher = new CommentAttacher(comments, trailing ?? new(), afterBlankLine ?? new());
         attacher.AttachFile(tree.Root);
         return attacher.map;
     }
 
     /// <summary>True when the line ended by the line break at <paramref name="index"/> holds nothing (no code, no comment).</summary>
-    private static bool IsBlankLine(SyntaxToken[] tokens, int index)
+    private static bool IsBlankLine(ChunkedList<SyntaxToken> tokens, int index)
     {
         if (index < 0 || tokens[index].Kind != TokenKind.NewLine || HasComment(tokens[index]))
         {
@@ -80,26 +84,12 @@ internal sealed class CommentAttacher
         return index == 0 || tokens[index - 1].Kind == TokenKind.NewLine;
     }
 
-    private static bool HasComment(SyntaxToken token)
-    {
-        foreach (var trivia in token.LeadingTrivia)
-        {
-            if (trivia.IsComment)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasComment(SyntaxToken token) => token.HasCommentTrivia;
 
     private void AttachFile(FileSyntax root)
     {
         var boundary = -1;
-        foreach (var statement in root.Statements)
-        {
-            boundary = AttachMember(statement, root, boundary, nonTrailingOnly: false);
-        }
+        boundary = AttachMembers(root.Statements, root, boundary, int.MaxValue, nonTrailingOnly: false);
 
         foreach (var comment in Take(boundary, int.MaxValue, nonTrailingOnly: false))
         {
@@ -107,16 +97,53 @@ internal sealed class CommentAttacher
         }
     }
 
-    /// <summary>Attaches the comment lines before an item, then the item; returns the new boundary offset.</summary>
-    private int AttachMember(ItemSyntax item, SyntaxNode container, int boundary, bool nonTrailingOnly)
+    /// <summary>Attaches the items of a container in order; <paramref name="end"/> is where the run ends (or int.MaxValue).</summary>
+    private int AttachMembers(IReadOnlyList<ItemSyntax> items, SyntaxNode container, int boundary, int end, bool nonTrailingOnly)
     {
-        var first = TokenBounds.First(item);
-        var last = TokenBounds.Last(item);
-        if (first is null || last is null)
+        var first = items.Count > 0 ? TokenBounds.First(items[0]) : null;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var next = i + 1 < items.Count ? TokenBounds.First(items[i + 1]) : null;
+            var nextStart = i + 1 < items.Count ? next?.Offset ?? int.MaxValue : end;
+            boundary = AttachMember(items[i], container, boundary, nonTrailingOnly, first, nextStart);
+            first = next;
+        }
+
+        return boundary;
+    }
+
+    /// <summary>
+    /// Attaches the comment lines before an item, then the item; returns the new boundary offset.
+    /// <paramref name="nextStart"/> is the offset of the next sibling (or of the end of the run).
+    /// </summary>
+    private int AttachMember(ItemSyntax item, SyntaxNode container, int boundary, bool nonTrailingOnly, SyntaxToken? first, int nextStart)
+    {
+        if (first is null)
         {
             return boundary;
         }
 
+        if (first.Kind != TokenKind.NewLine && FirstAfter(first.Offset) is var after && (after >= comments.Count || comments[after].Offset >= nextStart))
+        {
+            // No comment lies inside the item or after it before the next sibling: only leading comments can attach,
+            // and the item's first token is as good a boundary as its last one (nothing lies between them).
+            AttachLeading(item, container, boundary, nonTrailingOnly, first);
+            return first.Offset;
+        }
+
+        var last = TokenBounds.Last(item);
+        if (last is null)
+        {
+            return boundary;
+        }
+
+        AttachLeading(item, container, boundary, nonTrailingOnly, first);
+        AttachItem(item, container, first, last);
+        return last.End;
+    }
+
+    private void AttachLeading(ItemSyntax item, SyntaxNode container, int boundary, bool nonTrailingOnly, SyntaxToken first)
+    {
         var leading = Take(boundary, first.Offset, nonTrailingOnly);
         if (leading.Count > 0)
         {
@@ -124,9 +151,6 @@ internal sealed class CommentAttacher
             map.Touch(container);
             RecordBlankLineBefore(first);
         }
-
-        AttachItem(item, container, first, last);
-        return last.End;
     }
 
     private void AttachItem(ItemSyntax item, SyntaxNode container, SyntaxToken first, SyntaxToken last)
@@ -151,7 +175,7 @@ internal sealed class CommentAttacher
             AttachLists(item);
         }
 
-        if (trailingByToken.TryGetValue(last, out var trailing) && !trailing.Claimed)
+        if (trailingByToken.TryGetValue(last.Offset, out var trailing) && !trailing.Claimed)
         {
             trailing.Claimed = true;
             map.SetTrailing(item, trailing);
@@ -184,7 +208,7 @@ internal sealed class CommentAttacher
         int boundary;
         if (body.OpenBrace is { } open)
         {
-            if (trailingByToken.TryGetValue(open, out var afterBrace) && !afterBrace.Claimed)
+            if (trailingByToken.TryGetValue(open.Offset, out var afterBrace) && !afterBrace.Claimed)
             {
                 afterBrace.Claimed = true;
                 map.SetTrailing(open, afterBrace);
@@ -200,10 +224,7 @@ internal sealed class CommentAttacher
             boundary = head?.End ?? 0;
         }
 
-        foreach (var item in body.Items)
-        {
-            boundary = AttachMember(item, body, boundary, nonTrailingOnly: true);
-        }
+        boundary = AttachMembers(body.Items, body, boundary, body.CloseBrace?.Offset ?? int.MaxValue, nonTrailingOnly: true);
 
         if (body.CloseBrace is { } close)
         {
@@ -238,10 +259,10 @@ internal sealed class CommentAttacher
     private void AttachList(ListValueSyntax list)
     {
         var boundary = list.OpenBracket.End;
-        var children = list.Children;
-        for (var i = 0; i < children.Count; i++)
+        var count = list.ChildCount;
+        for (var i = 0; i < count; i++)
         {
-            if (children[i] is not ValueSyntax element)
+            if (list.ChildAt(i) is not ValueSyntax element)
             {
                 continue;
             }
@@ -253,13 +274,13 @@ internal sealed class CommentAttacher
                 continue;
             }
 
-            if (i + 1 < children.Count && children[i + 1] is SyntaxToken { Kind: TokenKind.Comma } comma)
+            if (i + 1 < count && list.ChildAt(i + 1) is SyntaxToken { Kind: TokenKind.Comma } comma)
             {
                 last = comma;
             }
 
             map.AddLeading(element, Take(boundary, first.Offset, nonTrailingOnly: true));
-            if (trailingByToken.TryGetValue(last, out var trailing) && !trailing.Claimed)
+            if (trailingByToken.TryGetValue(last.Offset, out var trailing) && !trailing.Claimed)
             {
                 trailing.Claimed = true;
                 map.SetTrailing(element, trailing);
@@ -276,7 +297,7 @@ internal sealed class CommentAttacher
 
     private void RecordBlankLineBefore(SyntaxToken token)
     {
-        if (afterBlankLine.Contains(token))
+        if (afterBlankLine.Contains(token.Offset))
         {
             map.MarkBlankLineBefore(token);
         }

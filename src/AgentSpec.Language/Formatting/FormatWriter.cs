@@ -34,7 +34,9 @@ internal sealed partial class FormatWriter
 
     public static string Write(SyntaxTree tree)
     {
-        var writer = new FormatWriter(tree.Source.Length + (tree.Source.Length >> 3) + 16, CommentAttacher.Attach(tree));
+        // The builder starts at most one 8000-character chunk: a buffer for the whole output would land on the
+        // large-object heap for large files (its allocations soon trigger full collections); the builder adds chunks.
+        var writer = new FormatWriter(Math.Min(tree.Source.Length + (tree.Source.Length >> 3) + 16, 8000), CommentAttacher.Attach(tree));
         writer.WriteFile(tree.Root);
         return writer.output.ToString();
     }
@@ -118,7 +120,7 @@ internal sealed partial class FormatWriter
         output.Append(Indent(level)).Append('}');
     }
 
-    private void WriteTrailing(object owner)
+    private void WriteTrailing(SyntaxElement owner)
     {
         if (comments?.Trailing(owner) is { } comment)
         {

@@ -5,25 +5,8 @@ namespace AgentSpec.Formatting;
 /// <summary>First and last significant tokens of nodes, without allocating iterators.</summary>
 internal static class TokenBounds
 {
-    public static SyntaxToken? First(SyntaxElement element)
-    {
-        if (element is SyntaxToken token)
-        {
-            return token;
-        }
-
-        var children = ((SyntaxNode)element).Children;
-        for (var i = 0; i < children.Count; i++)
-        {
-            var first = First(children[i]);
-            if (first is not null)
-            {
-                return first;
-            }
-        }
-
-        return null;
-    }
+    public static SyntaxToken? First(SyntaxElement element) =>
+        element as SyntaxToken ?? ((SyntaxNode)element).FirstToken;
 
     /// <summary>The last token that is not a line break.</summary>
     public static SyntaxToken? Last(SyntaxElement element)
@@ -33,10 +16,10 @@ internal static class TokenBounds
             return token.Kind == TokenKind.NewLine ? null : token;
         }
 
-        var children = ((SyntaxNode)element).Children;
-        for (var i = children.Count - 1; i >= 0; i--)
+        var node = (SyntaxNode)element;
+        for (var i = node.ChildCount - 1; i >= 0; i--)
         {
-            var last = Last(children[i]);
+            var last = Last(node.ChildAt(i));
             if (last is not null)
             {
                 return last;

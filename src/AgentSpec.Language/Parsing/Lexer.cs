@@ -10,10 +10,10 @@ namespace AgentSpec.Parsing;
 /// </summary>
 internal static class Lexer
 {
-    public static SyntaxToken[] Lex(SourceText source, DiagnosticBag diagnostics)
+    public static ChunkedList<SyntaxToken> Lex(SourceText source, DiagnosticBag diagnostics)
     {
         var text = source.Text;
-        var tokens = new List<SyntaxToken>(text.Length / 4 + 1);
+        var tokens = new ChunkedList<SyntaxToken>(text.Length / 5 + 1);
         var words = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var triviaStart = 0;
         var invalidBytes = source.InvalidByteOffsets.Count == 0 ? null : new HashSet<int>(source.InvalidByteOffsets);
@@ -23,6 +23,7 @@ internal static class Lexer
         }
 
         var start = 0;
+        var commentBefore = false;
         while (start < text.Length)
         {
             var kind = IntentLangTokenizer.Scan(text, start, text.Length, out var end);
@@ -34,7 +35,10 @@ internal static class Lexer
             switch (kind)
             {
                 case TokenKind.Whitespace:
+                    start = end;
+                    continue;
                 case TokenKind.Comment:
+                    commentBefore = true;
                     start = end;
                     continue;
                 case TokenKind.BlockComment:
@@ -67,13 +71,14 @@ internal static class Lexer
             }
 
             var tokenText = kind == TokenKind.Word ? Intern(words, text, start, end) : Slice(text, start, end);
-            tokens.Add(new SyntaxToken(kind, tokenText, start, source, triviaStart, unterminated));
+            tokens.Add(new SyntaxToken(kind, tokenText, start, source, triviaStart, unterminated, commentBefore));
             start = end;
             triviaStart = end;
+            commentBefore = false;
         }
 
-        tokens.Add(new SyntaxToken(TokenKind.EndOfFile, string.Empty, text.Length, source, triviaStart, false));
-        return tokens.ToArray();
+        tokens.Add(new SyntaxToken(TokenKind.EndOfFile, string.Empty, text.Length, source, triviaStart, false, commentBefore));
+        return tokens;
     }
 
     /// <summary>Token text; short runs of spaces and single punctuation share cached strings.</summary>

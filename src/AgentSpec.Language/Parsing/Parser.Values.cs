@@ -134,7 +134,7 @@ internal sealed partial class Parser
         }
     }
 
-    private static bool HasCommentBefore(SyntaxToken token) => token.LeadingTrivia.Any(t => t.IsComment);
+    private static bool HasCommentBefore(SyntaxToken token) => token.HasCommentTrivia;
 
     /// <summary><c>( value )</c> after <c>env</c>, <c>store</c> or <c>secret</c>.</summary>
     private ParenthesizedValueSyntax ParseParenthesized(string previous, bool glued)

@@ -11,14 +11,14 @@ namespace AgentSpec.Parsing;
 internal sealed partial class Parser
 {
     private readonly SourceText source;
-    private readonly SyntaxToken[] tokens;
+    private readonly ChunkedList<SyntaxToken> tokens;
     private readonly DiagnosticBag diagnostics;
     private int position;
 
     /// <summary>Set when a missing '}' was detected: every open body returns so the line parses at top level.</summary>
     private bool unwinding;
 
-    private Parser(SourceText source, SyntaxToken[] tokens, DiagnosticBag diagnostics)
+    private Parser(SourceText source, ChunkedList<SyntaxToken> tokens, DiagnosticBag diagnostics)
     {
         this.source = source;
         this.tokens = tokens;
@@ -42,12 +42,12 @@ internal sealed partial class Parser
         return new SyntaxTree(source, root, tokens, ordered);
     }
 
-    private SyntaxToken Peek(int offset = 1) => tokens[Math.Min(position + offset, tokens.Length - 1)];
+    private SyntaxToken Peek(int offset = 1) => tokens[Math.Min(position + offset, tokens.Count - 1)];
 
     private SyntaxToken Eat()
     {
         var token = tokens[position];
-        if (position < tokens.Length - 1)
+        if (position < tokens.Count - 1)
         {
             position++;
         }

@@ -74,7 +74,7 @@ public static class RuntimeDocumentValidator
         if (agent.MaxTurns < 1) throw new RuntimeDocumentException($"{at}: max_turns must be at least 1");
         if (agent.TokenBudget < 0) throw new RuntimeDocumentException($"{at}: token_budget must not be negative");
         if (!DurationText.TryParse(agent.Timeout, out _)) throw new RuntimeDocumentException($"{at}: invalid timeout \"{agent.Timeout}\"");
-        if (agent.Prompt is { } prompt && !document.Prompts.ContainsKey(prompt))
+        if (agent.Prompt is { Length: > 0 } prompt && !document.Prompts.ContainsKey(prompt))
         {
             throw new RuntimeDocumentException($"{at}: unknown prompt \"{prompt}\"");
         }

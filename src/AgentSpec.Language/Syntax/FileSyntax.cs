@@ -3,7 +3,7 @@ namespace AgentSpec.Syntax;
 /// <summary>The root of a file's tree: header, statements and the end-of-file token (which carries end comments).</summary>
 public sealed class FileSyntax : SyntaxNode
 {
-    private readonly List<ItemSyntax> statements = new();
+    private readonly ChunkedList<ItemSyntax> statements = new(16); // chunked: a large file has many statements
 
     /// <summary>The first <c>package</c> header, when present.</summary>
     public ItemSyntax? Header { get; internal set; }

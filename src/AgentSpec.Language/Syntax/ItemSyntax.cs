@@ -7,11 +7,12 @@ namespace AgentSpec.Syntax;
 /// </summary>
 public sealed class ItemSyntax : SyntaxNode
 {
-    // Most items have one keyword and one value: those are kept in fields, and a list exists only for more.
+    // Most items have one keyword and one value: those are kept in fields, and a list exists only for more. The list
+    // fields otherwise cache the one-element view handed out by Keywords/Values, made on first request.
     private SyntaxToken? keyword;
-    private List<SyntaxToken>? keywords;
+    private IReadOnlyList<SyntaxToken>? keywords;
     private ValueSyntax? value;
-    private List<ValueSyntax>? values;
+    private IReadOnlyList<ValueSyntax>? values;
     private List<ModifierSyntax>? modifiers;
     private List<ItemSyntax>? continuations;
 
@@ -28,9 +29,9 @@ public sealed class ItemSyntax : SyntaxNode
     public BlockKind Owner { get; }
 
     /// <summary>The head words as written (including optional words such as <c>to</c>).</summary>
-    public IReadOnlyList<SyntaxToken> Keywords => (IReadOnlyList<SyntaxToken>?)keywords ?? (keyword is null ? Array.Empty<SyntaxToken>() : new SingleItemList<SyntaxToken>(keyword));
+    public IReadOnlyList<SyntaxToken> Keywords => keywords ?? (keyword is null ? Array.Empty<SyntaxToken>() : keywords = new SingleItemList<SyntaxToken>(keyword));
 
-    public IReadOnlyList<ValueSyntax> Values => (IReadOnlyList<ValueSyntax>?)values ?? (value is null ? Array.Empty<ValueSyntax>() : new SingleItemList<ValueSyntax>(value));
+    public IReadOnlyList<ValueSyntax> Values => values ?? (value is null ? Array.Empty<ValueSyntax>() : values = new SingleItemList<ValueSyntax>(value));
 
     public IReadOnlyList<ModifierSyntax> Modifiers => (IReadOnlyList<ModifierSyntax>?)modifiers ?? Array.Empty<ModifierSyntax>();
 
@@ -41,7 +42,7 @@ public sealed class ItemSyntax : SyntaxNode
     /// <summary>True when a lexical or syntax error (AS1xxx) lies inside this item (spec §2.14).</summary>
     public bool IsIncomplete { get; internal set; }
 
-    public SyntaxToken? FirstKeyword => keywords is { Count: > 0 } ? keywords[0] : keyword;
+    public SyntaxToken? FirstKeyword => keyword;
 
     public ModifierSyntax? Modifier(string name)
     {
@@ -65,9 +66,9 @@ public sealed class ItemSyntax : SyntaxNode
 
     internal void AddKeyword(SyntaxToken token)
     {
-        if (keywords is not null)
+        if (keywords is List<SyntaxToken> list)
         {
-            keywords.Add(token);
+            list.Add(token);
         }
         else if (keyword is null)
         {
@@ -75,7 +76,7 @@ public sealed class ItemSyntax : SyntaxNode
         }
         else
         {
-            keywords = [keyword, token];
+            keywords = new List<SyntaxToken> { keyword, token };
         }
 
         Add(token);
@@ -83,9 +84,9 @@ public sealed class ItemSyntax : SyntaxNode
 
     internal void AddValue(ValueSyntax value)
     {
-        if (values is not null)
+        if (values is List<ValueSyntax> list)
         {
-            values.Add(value);
+            list.Add(value);
         }
         else if (this.value is null)
         {
@@ -93,7 +94,7 @@ public sealed class ItemSyntax : SyntaxNode
         }
         else
         {
-            values = [this.value, value];
+            values = new List<ValueSyntax> { this.value, value };
         }
 
         Add(value);

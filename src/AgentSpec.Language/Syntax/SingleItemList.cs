@@ -3,7 +3,7 @@ using System.Collections;
 namespace AgentSpec.Syntax;
 
 /// <summary>A read-only list of exactly one element, so that nodes need not keep a list for the common single case.</summary>
-internal readonly struct SingleItemList<T> : IReadOnlyList<T>
+internal sealed class SingleItemList<T> : IReadOnlyList<T>
 {
     private readonly T item;
 

@@ -8,6 +8,17 @@ internal static class StringLiteral
     public static string DecodeRegular(string text, bool unterminated)
     {
         var end = unterminated ? text.Length : text.Length - 1;
+        if (end <= 1)
+        {
+            return string.Empty;
+        }
+
+        if (text.AsSpan(1, end - 1).IndexOfAny('\\', '\r') < 0)
+        {
+            // No escape and no CRLF to fold: the value is the text between the quotes.
+            return text.Substring(1, end - 1);
+        }
+
         var builder = new StringBuilder(end);
         for (var i = 1; i < end; i++)
         {

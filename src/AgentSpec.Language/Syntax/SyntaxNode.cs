@@ -10,11 +10,28 @@ public abstract class SyntaxNode : SyntaxElement
 {
     private static readonly SyntaxElement[] None = Array.Empty<SyntaxElement>();
 
-    // Most nodes hold one element (a string or word value): no list is allocated until a second one arrives.
+    // Most nodes hold one element (a string or word value): no list is allocated until a second one arrives. A list
+    // that reaches a full chunk (only the root of a large file does) moves to chunked storage, off the large-object heap.
     private SyntaxElement? single;
-    private List<SyntaxElement>? many;
+    private object? many; // List<SyntaxElement>, or ChunkedList<SyntaxElement> past one chunk (one field for both)
 
     public IReadOnlyList<SyntaxElement> Children => (IReadOnlyList<SyntaxElement>?)many ?? (single is null ? None : [single]);
+
+    /// <summary>The number of children, without materialising <see cref="Children"/>.</summary>
+    internal int ChildCount => many switch
+    {
+        null => single is null ? 0 : 1,
+        List<SyntaxElement> list => list.Count,
+        _ => ((ChunkedList<SyntaxElement>)many).Count,
+    };
+
+    /// <summary>The child at an index, without materialising <see cref="Children"/>.</summary>
+    internal SyntaxElement ChildAt(int index) => many switch
+    {
+        null => index == 0 && single is not null ? single : throw new ArgumentOutOfRangeException(nameof(index)),
+        List<SyntaxElement> list => list[index],
+        _ => ((ChunkedList<SyntaxElement>)many)[index],
+    };
 
     public SyntaxToken? FirstToken
     {
@@ -25,9 +42,10 @@ public abstract class SyntaxNode : SyntaxElement
                 return First(single);
             }
 
-            foreach (var child in many)
+            var count = ChildCount;
+            for (var i = 0; i < count; i++)
             {
-                if (First(child) is { } token)
+                if (First(ChildAt(i)) is { } token)
                 {
                     return token;
                 }
@@ -46,9 +64,9 @@ public abstract class SyntaxNode : SyntaxElement
                 return Last(single);
             }
 
-            for (var i = many.Count - 1; i >= 0; i--)
+            for (var i = ChildCount - 1; i >= 0; i--)
             {
-                if (Last(many[i]) is { } token)
+                if (Last(ChildAt(i)) is { } token)
                 {
                     return token;
                 }
@@ -64,7 +82,7 @@ public abstract class SyntaxNode : SyntaxElement
         {
             var first = FirstToken;
             var last = LastToken;
-            return first is null || last is null ? default : new SourceRange(first.Range.Start, last.Range.End);
+            return first is null || last is null ? default : first.Source.GetRange(first.Offset, last.End);
         }
     }
 
@@ -94,9 +112,10 @@ public abstract class SyntaxNode : SyntaxElement
             return;
         }
 
-        foreach (var child in many)
+        var count = ChildCount;
+        for (var i = 0; i < count; i++)
         {
-            child.WriteTo(builder);
+            ChildAt(i).WriteTo(builder);
         }
     }
 
@@ -116,9 +135,26 @@ public abstract class SyntaxNode : SyntaxElement
 
     internal void Add(SyntaxElement element)
     {
-        if (many is not null)
+        if (many is List<SyntaxElement> list)
         {
-            many.Add(element);
+            if (list.Count < ChunkedList<SyntaxElement>.ChunkSize)
+            {
+                list.Add(element);
+                return;
+            }
+
+            var chunked = new ChunkedList<SyntaxElement>(ChunkedList<SyntaxElement>.ChunkSize);
+            foreach (var child in list)
+            {
+                chunked.Add(child);
+            }
+
+            chunked.Add(element);
+            many = chunked;
+        }
+        else if (many is ChunkedList<SyntaxElement> chunks)
+        {
+            chunks.Add(element);
         }
         else if (single is null)
         {
@@ -126,7 +162,7 @@ public abstract class SyntaxNode : SyntaxElement
         }
         else
         {
-            many = [single, element];
+            many = new List<SyntaxElement>(2) { single, element };
             single = null;
         }
     }

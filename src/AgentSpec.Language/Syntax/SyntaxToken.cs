@@ -15,7 +15,7 @@ public sealed class SyntaxToken : SyntaxElement
     private readonly int triviaStart;
     private string? value;
 
-    internal SyntaxToken(TokenKind kind, string text, int offset, SourceText source, int triviaStart, bool isUnterminated)
+    internal SyntaxToken(TokenKind kind, string text, int offset, SourceText source, int triviaStart, bool isUnterminated, bool hasCommentTrivia)
     {
         Kind = kind;
         Text = text;
@@ -23,9 +23,13 @@ public sealed class SyntaxToken : SyntaxElement
         this.source = source;
         this.triviaStart = triviaStart;
         IsUnterminated = isUnterminated;
+        HasCommentTrivia = hasCommentTrivia;
     }
 
     public TokenKind Kind { get; }
+
+    /// <summary>The source the token was read from.</summary>
+    internal SourceText Source => source;
 
     /// <summary>The exact source text of the token.</summary>
     public string Text { get; }
@@ -51,6 +55,12 @@ public sealed class SyntaxToken : SyntaxElement
     public bool IsUnterminated { get; }
 
     public bool IsString => Kind is TokenKind.String or TokenKind.TripleString;
+
+    /// <summary>
+    /// True when the leading trivia holds a <c>#</c> or <c>//</c> comment (recorded by the lexer, so that callers
+    /// looking for comments need not materialise the trivia of every token).
+    /// </summary>
+    internal bool HasCommentTrivia { get; }
 
     /// <summary>True when trivia separates this token from the previous one (whitespace or a comment).</summary>
     public bool HasLeadingTrivia => triviaStart < Offset;

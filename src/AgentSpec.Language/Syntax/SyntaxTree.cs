@@ -6,11 +6,11 @@ namespace AgentSpec.Syntax;
 /// <summary>A parsed file: its source, the full-fidelity tree, the token array and the AS1xxx diagnostics.</summary>
 public sealed class SyntaxTree
 {
-    internal SyntaxTree(SourceText source, FileSyntax root, IReadOnlyList<SyntaxToken> tokens, IReadOnlyList<Diagnostic> diagnostics)
+    internal SyntaxTree(SourceText source, FileSyntax root, ChunkedList<SyntaxToken> tokens, IReadOnlyList<Diagnostic> diagnostics)
     {
         Source = source;
         Root = root;
-        Tokens = tokens;
+        TokenList = tokens;
         Diagnostics = diagnostics;
     }
 
@@ -21,7 +21,9 @@ public sealed class SyntaxTree
     public FileSyntax Root { get; }
 
     /// <summary>Every token the parser saw, in order, ending with the end-of-file token.</summary>
-    public IReadOnlyList<SyntaxToken> Tokens { get; }
+    public IReadOnlyList<SyntaxToken> Tokens => TokenList;
+
+    internal ChunkedList<SyntaxToken> TokenList { get; }
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 

@@ -10,7 +10,13 @@ namespace AgentSpec.Text;
 /// </summary>
 public sealed class SourceText
 {
-    private readonly int[] lineStarts;
+    // Offsets at which lines start, in chunks of 8192 (32 KB): one array for a large file would land on the
+    // large-object heap, whose allocations soon trigger full collections.
+    private const int LineChunkShift = 13;
+    private const int LineChunkMask = (1 << LineChunkShift) - 1;
+
+    private readonly int[][] lineStarts;
+    private readonly int lineCount;
 
     private SourceText(string file, string text, bool hadByteOrderMark, IReadOnlyList<int> invalidByteOffsets)
     {
@@ -18,7 +24,7 @@ public sealed class SourceText
         Text = text;
         HadByteOrderMark = hadByteOrderMark;
         InvalidByteOffsets = invalidByteOffsets;
-        lineStarts = ComputeLineStarts(text);
+        lineStarts = ComputeLineStarts(text, out lineCount);
     }
 
     public string File { get; }
@@ -32,7 +38,7 @@ public sealed class SourceText
 
     public int Length => Text.Length;
 
-    public int LineCount => lineStarts.Length;
+    public int LineCount => lineCount;
 
     public static SourceText From(string text, string file) =>
         text.Length > 0 && text[0] == '\uFEFF'
@@ -76,24 +82,80 @@ public sealed class SourceText
     /// <summary>The 1-based position of a character offset; columns count UTF-16 code units.</summary>
     public SourcePosition GetPosition(int offset)
     {
-        var line = Array.BinarySearch(lineStarts, offset);
-        if (line < 0)
-        {
-            line = ~line - 1;
-        }
-
-        return new SourcePosition(line + 1, offset - lineStarts[line] + 1);
+        var line = LineIndex(offset);
+        return new SourcePosition(line + 1, offset - LineStart(line) + 1);
     }
 
-    public SourceRange GetRange(int start, int end) => new(GetPosition(start), GetPosition(end));
+    public SourceRange GetRange(int start, int end)
+    {
+        var line = LineIndex(start);
+        var lineStart = LineStart(line);
+        var startPosition = new SourcePosition(line + 1, start - lineStart + 1);
+
+        // Most ranges end on the line they start on: no second search then.
+        if (end >= start && (line + 1 == lineCount || end < LineStart(line + 1)))
+        {
+            return new SourceRange(startPosition, new SourcePosition(line + 1, end - lineStart + 1));
+        }
+
+        return new SourceRange(startPosition, GetPosition(end));
+    }
 
     /// <summary>The offset at which a 1-based line starts.</summary>
-    public int GetLineStart(int line) => lineStarts[line - 1];
+    public int GetLineStart(int line) =>
+        line >= 1 && line <= lineCount ? LineStart(line - 1) : throw new IndexOutOfRangeException("line is outside the text");
 
-    private static int[] ComputeLineStarts(string text)
+    private int LineStart(int line) => lineStarts[line >> LineChunkShift][line & LineChunkMask];
+
+    /// <summary>The 0-based index of the line holding an offset (offsets before the text map to line 0).</summary>
+    private int LineIndex(int offset)
+    {
+        // The last chunk whose first line starts at or before the offset, then the last line in it that does.
+        var chunks = lineStarts;
+        int lo = 0, hi = chunks.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >>> 1;
+            if (chunks[mid][0] <= offset)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        var chunk = chunks[lo];
+        var first = lo << LineChunkShift;
+        int low = 0, high = Math.Min(chunk.Length, lineCount - first) - 1;
+        while (low < high)
+        {
+            var mid = (low + high + 1) >>> 1;
+            if (chunk[mid] <= offset)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return first + low;
+    }
+
+    private static int[][] ComputeLineStarts(string text, out int count)
     {
         var span = text.AsSpan();
-        var starts = new int[span.Count('\n') + 1];
+        count = span.Count('\n') + 1;
+        var chunkSize = 1 << LineChunkShift;
+        var chunks = new int[(count + chunkSize - 1) >> LineChunkShift][];
+        for (var c = 0; c < chunks.Length; c++)
+        {
+            chunks[c] = new int[Math.Min(chunkSize, count - (c << LineChunkShift))];
+        }
+
         var line = 1;
         var offset = 0;
         while (true)
@@ -101,11 +163,12 @@ public sealed class SourceText
             var next = span[offset..].IndexOf('\n');
             if (next < 0)
             {
-                return starts;
+                return chunks;
             }
 
             offset += next + 1;
-            starts[line++] = offset;
+            chunks[line >> LineChunkShift][line & LineChunkMask] = offset;
+            line++;
         }
     }
 }

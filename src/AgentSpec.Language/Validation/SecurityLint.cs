@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using AgentSpec.Binding;
 using AgentSpec.Syntax;
@@ -12,6 +13,10 @@ namespace AgentSpec.Validation;
 internal static partial class SecurityLint
 {
     private const string Hint = "declare secret \"name\" { env(VAR) } and reference it: secrets { VAR \"name\" } in a deploy or command tool, auth on a server";
+
+    // "gh" covers the gh[pousr]_ and github_pat_ GitHub shapes.
+    private static readonly SearchValues<string> CredentialFragments =
+        SearchValues.Create(["sk-", "AKIA", "ASIA", "gh", "xox", "-----BEGIN", "eyJ"], StringComparison.Ordinal);
 
     private static readonly (string Kind, Regex Pattern)[] Shapes =
     [
@@ -49,34 +54,41 @@ internal static partial class SecurityLint
         if (!(inSecrets && isEntry))
         {
             var flagged = false;
-            foreach (var value in item.Values)
+            var values = item.Values;
+            for (var i = 0; i < values.Count; i++)
             {
-                flagged |= ScanValue(file, value);
+                flagged |= ScanValue(file, values[i]);
             }
 
-            foreach (var modifier in item.Modifiers)
+            var modifiers = item.Modifiers;
+            for (var i = 0; i < modifiers.Count; i++)
             {
-                if (modifier.Value is { } value)
+                if (modifiers[i].Value is { } value)
                 {
                     ScanValue(file, value);
                 }
             }
 
-            if (isEntry && !flagged && item.Values.Count > 0 && item.Body is null)
+            if (isEntry && !flagged && values.Count > 0 && item.Body is null)
             {
-                CheckKey(file, item, item.Values[^1]);
+                CheckKey(file, item, values[^1]);
             }
         }
 
-        var nestedSecrets = inSecrets || (item.Keywords.Count > 0 && item.Keywords[0].Text == "secrets");
-        foreach (var child in item.Body?.Items ?? [])
+        if (item.Body is { } body)
         {
-            ScanItem(file, child, nestedSecrets);
+            var nestedSecrets = inSecrets || item.FirstKeyword?.Text == "secrets";
+            var children = body.Items;
+            for (var i = 0; i < children.Count; i++)
+            {
+                ScanItem(file, children[i], nestedSecrets);
+            }
         }
 
-        foreach (var continuation in item.Continuations)
+        var continuations = item.Continuations;
+        for (var i = 0; i < continuations.Count; i++)
         {
-            ScanItem(file, continuation, inSecrets);
+            ScanItem(file, continuations[i], inSecrets);
         }
     }
 
@@ -89,12 +101,18 @@ internal static partial class SecurityLint
         _ => ScanTokens(file, value),
     };
 
-    private static bool ScanTokens(SourceFile file, ValueSyntax value)
+    /// <summary>Scans the string and word tokens of a node in source order (without allocating iterators).</summary>
+    private static bool ScanTokens(SourceFile file, SyntaxNode node)
     {
         var flagged = false;
-        foreach (var token in value.DescendantTokens())
+        for (var i = 0; i < node.ChildCount; i++)
         {
-            flagged |= (token.IsString || token.Kind == TokenKind.Word) && ScanToken(file, token);
+            flagged |= node.ChildAt(i) switch
+            {
+                SyntaxToken token => (token.IsString || token.Kind == TokenKind.Word) && ScanToken(file, token),
+                SyntaxNode inner => ScanTokens(file, inner),
+                _ => false,
+            };
         }
 
         return flagged;
@@ -126,13 +144,9 @@ internal static partial class SecurityLint
         return flagged;
     }
 
-    /// <summary>A cheap pre-check: every credential shape starts with one of these fragments.</summary>
+    /// <summary>A cheap pre-check: every credential shape starts with one of these fragments (one vectorised search).</summary>
     private static bool MayHoldCredential(string text) =>
-        text.Length >= 20 &&
-        (text.Contains("sk-", StringComparison.Ordinal) || text.Contains("AKIA", StringComparison.Ordinal) ||
-         text.Contains("ASIA", StringComparison.Ordinal) || text.Contains("gh", StringComparison.Ordinal) ||
-         text.Contains("github_pat_", StringComparison.Ordinal) || text.Contains("xox", StringComparison.Ordinal) ||
-         text.Contains("-----BEGIN", StringComparison.Ordinal) || text.Contains("eyJ", StringComparison.Ordinal));
+        text.Length >= 20 && text.AsSpan().ContainsAny(CredentialFragments);
 
     /// <summary>AS6002: a credential-named key or override attribute given a literal value.</summary>
     private static void CheckKey(SourceFile file, ItemSyntax item, ValueSyntax value)

@@ -33,6 +33,11 @@ internal static partial class Suppressions
         var lines = new Dictionary<int, HashSet<string>>();
         foreach (var token in file.Tree.Tokens)
         {
+            if (!token.HasCommentTrivia)
+            {
+                continue;
+            }
+
             foreach (var trivia in token.LeadingTrivia)
             {
                 if (!trivia.IsComment || !trivia.Text.Contains(Marker, StringComparison.Ordinal))

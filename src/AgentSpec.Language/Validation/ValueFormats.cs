@@ -9,24 +9,73 @@ internal static partial class ValueFormats
     public static bool IsSemver(string text) => Semver().IsMatch(text);
 
     /// <summary>A duration (<c>500ms</c>, <c>1h30m</c>, <c>1.5s</c>) in milliseconds; null when malformed or not positive.</summary>
+    /// <remarks>
+    /// Accepts exactly <c>^(?:[0-9]+(?:\.[0-9]+)?(?:ms|s|m|h))+$</c>, scanned by hand: durations are checked for every
+    /// timeout of every agent and skill, and regex matches allocate. Like the pattern's <c>$</c>, one final line
+    /// feed is allowed.
+    /// </remarks>
     public static double? DurationMilliseconds(string text)
     {
-        if (!Duration().IsMatch(text))
+        var length = text.Length > 0 && text[^1] == '\n' ? text.Length - 1 : text.Length;
+        if (length == 0)
         {
             return null;
         }
 
         double total = 0;
-        foreach (Match part in DurationPart().Matches(text))
+        var i = 0;
+        while (i < length)
         {
-            var number = double.Parse(part.Groups[1].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-            total += number * part.Groups[2].Value switch
+            var start = i;
+            while (i < length && char.IsAsciiDigit(text[i]))
             {
-                "ms" => 1,
-                "s" => 1000,
-                "m" => 60_000,
-                _ => 3_600_000,
-            };
+                i++;
+            }
+
+            if (i == start)
+            {
+                return null;
+            }
+
+            if (i + 1 < length && text[i] == '.' && char.IsAsciiDigit(text[i + 1]))
+            {
+                i++;
+                while (i < length && char.IsAsciiDigit(text[i]))
+                {
+                    i++;
+                }
+            }
+
+            var number = double.Parse(text.AsSpan(start, i - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            if (i >= length)
+            {
+                return null;
+            }
+
+            double factor;
+            switch (text[i])
+            {
+                case 'm' when i + 1 < length && text[i + 1] == 's':
+                    factor = 1;
+                    i += 2;
+                    break;
+                case 's':
+                    factor = 1000;
+                    i++;
+                    break;
+                case 'm':
+                    factor = 60_000;
+                    i++;
+                    break;
+                case 'h':
+                    factor = 3_600_000;
+                    i++;
+                    break;
+                default:
+                    return null;
+            }
+
+            total += number * factor;
         }
 
         return total > 0 ? total : null;
@@ -92,12 +141,6 @@ internal static partial class ValueFormats
 
     [GeneratedRegex(@"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*))*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$")]
     private static partial Regex Semver();
-
-    [GeneratedRegex(@"^(?:[0-9]+(?:\.[0-9]+)?(?:ms|s|m|h))+$")]
-    private static partial Regex Duration();
-
-    [GeneratedRegex(@"([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)")]
-    private static partial Regex DurationPart();
 
     [GeneratedRegex(@"^(?:([0-9]+)m|([0-9]+(?:\.[0-9]{1,3})?))$")]
     private static partial Regex Cpu();

@@ -26,8 +26,8 @@ public sealed class AgentExecutor
     /// <summary>Renders the agent's system prompt; throws <see cref="PromptVariableException"/> for a missing required variable.</summary>
     public string RenderSystem(ServedAgent agent, IReadOnlyDictionary<string, string> variables)
     {
-        if (agent.Prompt is null || agent.Definition.Prompt is null) return "";
-        return PromptRenderer.Render(agent.Definition.Prompt, agent.Prompt, variables, agent.ConfigValues);
+        if (agent.Prompt is null || agent.Definition.Prompt is not { Length: > 0 } name) return "";
+        return PromptRenderer.Render(name, agent.Prompt, variables, agent.ConfigValues);
     }
 
     /// <summary>Why <paramref name="target"/> may not be invoked from <paramref name="chain"/>, or null.</summary>

@@ -110,6 +110,11 @@ public sealed class AttemptContext
             ["stop_reason"] = response.StopReason,
             ["tokens"] = new JsonObject { ["input"] = response.Usage.Input, ["output"] = response.Usage.Output },
         });
+        if (Runtime.LogContent)
+        {
+            Runtime.Log.Debug("model content", new LogField("correlation_id", Request.CorrelationId), new LogField("agent", Agent.Name),
+                new LogField("turn", turn), new LogField("system", request.System), new LogField("text", response.Text));
+        }
         Runtime.Log.Debug("turn", new LogField("correlation_id", Request.CorrelationId), new LogField("agent", Agent.Name),
             new LogField("turn", turn), new LogField("tokens", response.Usage), new LogField("stop_reason", response.StopReason));
         return response;

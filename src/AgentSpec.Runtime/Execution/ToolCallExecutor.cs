@@ -87,6 +87,11 @@ public static class ToolCallExecutor
         };
         if (outcome.IsError) attempt.Runtime.Log.Warn("tool failed", fields);
         else attempt.Runtime.Log.Debug("tool call", fields);
+        if (attempt.Runtime.LogContent)
+        {
+            attempt.Runtime.Log.Debug("tool content", new LogField("correlation_id", attempt.Request.CorrelationId), new LogField("agent", attempt.Agent.Name),
+                new LogField("tool", toolName), new LogField("input", call.Input?.GetRawText() ?? call.RawArguments), new LogField("output", output));
+        }
         var end = new JsonObject
         {
             ["id"] = call.Id,

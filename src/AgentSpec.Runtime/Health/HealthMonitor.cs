@@ -18,7 +18,16 @@ public sealed class HealthMonitor
         _agents = agents;
         _servers = servers ?? [];
         _snapshot = Compute();
+        if (string.Equals(env.Get("AGENTSPEC_HEALTH_PROBE_PROVIDERS"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            _probe = new ProviderProbe(env, agents.SelectMany(a => a.Routes).ToList(), Refresh);
+        }
     }
+
+    private readonly ProviderProbe? _probe;
+
+    /// <summary>Stops the provider probe, if any.</summary>
+    public void StopProbe() => _probe?.Dispose();
 
     public HealthSnapshot Snapshot => _snapshot;
 
@@ -62,6 +71,15 @@ public sealed class HealthMonitor
             details.Add(detail);
         }
         var status = credentialed.All(c => c) ? "pass" : credentialed.Any(c => c) ? "warn" : "fail";
+        if (_probe is not null && status == "pass")
+        {
+            var unreachable = agent.Routes.Select(_probe.Problem).OfType<string>().ToList();
+            if (unreachable.Count > 0)
+            {
+                status = "warn";
+                details.AddRange(unreachable);
+            }
+        }
         return new HealthCheck($"provider:{agent.Name}", status, string.Join("; ", details));
     }
 

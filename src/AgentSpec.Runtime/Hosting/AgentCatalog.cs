@@ -49,6 +49,13 @@ public static class AgentCatalog
                 _ => throw new ConfigurationException($"skill \"{name}\": unknown tool type \"{skill.Tool.Type}\""),
             };
         }
+        foreach (var (pipeline, definition) in document.Pipelines)
+        {
+            foreach (var step in definition.Steps.Where(s => !string.IsNullOrWhiteSpace(s.When)))
+            {
+                warnings.Add($"pipeline \"{pipeline}\" step \"{step.Name}\": when conditions are not evaluated; the step runs unconditionally");
+            }
+        }
         var agents = new Dictionary<string, ServedAgent>(StringComparer.Ordinal);
         foreach (var definition in document.Agents)
         {
@@ -133,7 +140,7 @@ public static class AgentCatalog
         {
             tools.AddRange(definition.Delegates.Select(d => (IAgentTool)new DelegationTool(d.Agent, d.When)));
         }
-        var prompt = definition.Prompt is { } p ? document.Prompts[p] : null;
+        var prompt = definition.Prompt is { Length: > 0 } p ? document.Prompts[p] : null;
         return new ServedAgent
         {
             Definition = definition,

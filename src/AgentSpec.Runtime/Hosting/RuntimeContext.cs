@@ -29,6 +29,9 @@ public sealed class RuntimeContext
     /// <summary>Cancelled when the shutdown drain bound passes: in-flight work is then cancelled.</summary>
     public CancellationTokenSource ShutdownCancellation { get; init; } = new();
 
+    /// <summary><c>AGENTSPEC_LOG_CONTENT</c>: log prompts, outputs and tool inputs/outputs at debug (redacted).</summary>
+    public bool LogContent { get; init; }
+
     /// <summary>Delays of retries and backoffs; tests may replace it.</summary>
     public Func<TimeSpan, CancellationToken, Task> Delay { get; init; } = Task.Delay;
 }

@@ -69,6 +69,7 @@ public static class InvokeEndpoint
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, state.Runtime.ShutdownCancellation.Token);
         SseEventSink? sink = null;
+        GuardedTextSink? guarded = null;
         if (stream)
         {
             context.Response.StatusCode = 200;
@@ -77,6 +78,8 @@ public static class InvokeEndpoint
             context.Response.Headers["X-Accel-Buffering"] = "no";
             await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
             sink = new SseEventSink(context.Response);
+            var blocking = agent.Definition.Guardrails.Any(g => state.Runtime.Document.Guardrails.TryGetValue(g, out var d) && d.Mode == "block");
+            if (blocking) guarded = new GuardedTextSink(sink);
         }
         state.CountInvocation(agent.Name);
         var request = new InvocationRequest
@@ -87,7 +90,7 @@ public static class InvokeEndpoint
             History = history,
             CorrelationId = info.CorrelationId,
             Source = source,
-            Events = sink,
+            Events = (IInvocationEventSink?)guarded ?? sink,
             RenderedSystem = system,
         };
         try
@@ -106,6 +109,7 @@ public static class InvokeEndpoint
             var sessionId = session?.Id ?? "";
             if (sink is not null)
             {
+                guarded?.Release(outcome.Guardrail is { Blocked: true }, outcome.Output);
                 sink.Emit("done", InvocationJson.Done(outcome, sessionId));
                 await sink.CompleteAsync().ConfigureAwait(false);
                 return;

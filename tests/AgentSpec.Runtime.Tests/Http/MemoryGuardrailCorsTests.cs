@@ -60,6 +60,11 @@ public sealed class MemoryGuardrailCorsTests
         var (_, clean, _) = await rt.PostAsync("/v1/agents/b/invoke", new { message = "fine" });
         Assert.Null(clean!["guardrail"]);
         Assert.Contains("agentspec_guardrail_violations_total{agent=\"b\",guardrail=\"no-secrets\",mode=\"block\"} 1", await rt.MetricsAsync());
+        var events = await rt.StreamAsync("b", new { message = "the PASSWORD is x" });
+        Assert.Equal(["I cannot share that."], events.Where(e => e.Event == "text").Select(e => e.Data["text"]!.GetValue<string>()).ToArray());
+        Assert.Equal("guardrail", events[^1].Data["stop_reason"]!.GetValue<string>());
+        var fine = await rt.StreamAsync("b", new { message = "all good" });
+        Assert.Equal(["all good"], fine.Where(e => e.Event == "text").Select(e => e.Data["text"]!.GetValue<string>()).ToArray());
     }
 
     [Fact]

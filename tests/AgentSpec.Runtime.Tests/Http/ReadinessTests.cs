@@ -59,4 +59,29 @@ public sealed class ReadinessTests
         var check = body!["checks"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "tool:search")!;
         Assert.Equal("command binary \"no-such-binary-xyz\" not found on PATH", check["detail"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Provider_probe_degrades_health_when_the_endpoint_is_unreachable()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var doc = Docs.Document([new { name = "assistant", model = "claude-sonnet-4-20250514" }]);
+        await using var rt = await RunningRuntime.StartAsync(doc, Docs.Env(("ANTHROPIC_API_KEY", "k-1234"),
+            ("ANTHROPIC_BASE_URL", $"http://127.0.0.1:{closedPort}"), ("AGENTSPEC_HEALTH_PROBE_PROVIDERS", "true")));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        System.Text.Json.Nodes.JsonNode? body;
+        int status;
+        do
+        {
+            (status, body, _) = await rt.GetAsync("/healthz");
+            if (body!["status"]!.GetValue<string>() == "degraded") break;
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Equal(200, status);
+        Assert.Equal("degraded", body!["status"]!.GetValue<string>());
+        Assert.Contains("unreachable", body["checks"]![1]!["detail"]!.GetValue<string>());
+    }
 }

@@ -116,6 +116,9 @@ public sealed class ParsingTests
         Assert.False(a.Stream);
         Assert.Equal(3, new AgentDefinition { OnError = "retry" }.EffectiveMaxRetries);
         Assert.True(RuntimeDocumentSerializer.IsRuntimeDocument("{\"format_version\":1}"));
+        // The engine's config.json writes an empty prompt name for prompt-less agents and always a models chain.
+        var engine = RuntimeDocumentSerializer.Deserialize("{\"format_version\":1,\"agents\":[{\"name\":\"b\",\"prompt\":\"\",\"models\":[\"mock/echo\"],\"config\":[{\"name\":\"p\",\"type\":\"int\",\"required\":false,\"secret\":false,\"default\":\"5\"}]}]}", "engine");
+        Assert.Equal(["mock/echo"], engine.Agents[0].ModelChain);
         Assert.False(RuntimeDocumentSerializer.IsRuntimeDocument("{\"agent\":{\"p\":1}}"));
     }
 }

@@ -98,8 +98,12 @@ public sealed class McpConnection : IAsyncDisposable
                 {
                     ClientInfo = new Implementation { Name = "agentspec", Version = _version },
                 }, null, _stop.Token).ConfigureAwait(false);
-                var tools = await client.ListToolsAsync(cancellationToken: _stop.Token).ConfigureAwait(false);
-                _tools = tools.ToDictionary(t => t.Name, t => t.ProtocolTool, StringComparer.Ordinal);
+                await ListToolsAsync(client).ConfigureAwait(false);
+                await using var listChanged = client.RegisterNotificationHandler("notifications/tools/list_changed", async (_, ct) =>
+                {
+                    await ListToolsAsync(client).ConfigureAwait(false);
+                    StateChanged?.Invoke();
+                });
                 _client = client;
                 EverConnected = true;
                 LastError = "";
@@ -135,6 +139,13 @@ public sealed class McpConnection : IAsyncDisposable
             }
             delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));
         }
+    }
+
+    /// <summary>Lists every page of the server's tools (on connect and on <c>tools/list_changed</c>).</summary>
+    private async Task ListToolsAsync(McpClient client)
+    {
+        var tools = await client.ListToolsAsync(cancellationToken: _stop.Token).ConfigureAwait(false);
+        _tools = tools.ToDictionary(t => t.Name, t => t.ProtocolTool, StringComparer.Ordinal);
     }
 
     private IClientTransport CreateTransport()
