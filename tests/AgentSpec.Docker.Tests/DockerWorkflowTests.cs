@@ -93,6 +93,11 @@ public sealed class DockerWorkflowTests : IAsyncLifetime
         // Unchanged: nothing to do, and a second apply leaves the container alone.
         Assert.False(Plan().HasChanges);
         var first = container.ID;
+        var again = await ApplyAsync();
+        Assert.Equal("succeeded", again.Outcome);
+        var untouched = await _docker.Client.Containers.InspectContainerAsync(Unit);
+        Assert.Equal(first, untouched.ID);
+        Assert.Equal(container.State.StartedAt, untouched.State.StartedAt);
 
         // Memory change: the plan shows memoryBytes; apply replaces the container.
         WriteSpec("256Mi");

@@ -30,6 +30,11 @@ public sealed class DockerProvider : ITargetProvider, IDisposable
             var client = Connection().Client;
             if (change.Type == DockerResources.ImageType)
             {
+                if (ArchitectureMismatch() is { } mismatch)
+                {
+                    return ProviderOutcome.Fail(mismatch);
+                }
+
                 return await new DockerImages(client).BuildAsync(change, context, cancellation).ConfigureAwait(false);
             }
 
@@ -136,6 +141,16 @@ public sealed class DockerProvider : ITargetProvider, IDisposable
     }
 
     public void Dispose() => _connection?.Dispose();
+
+    /// <summary>The image carries the runtime for the host's architecture; an engine on another one cannot run it.</summary>
+    private string? ArchitectureMismatch()
+    {
+        var engine = Connection().Architecture;
+        var expected = DockerResources.ImageRid == "linux-arm64" ? "aarch64" : "x86_64";
+        return engine is null || engine == expected || (expected == "aarch64" && engine == "arm64")
+            ? null
+            : $"the Docker engine runs on {engine}, but the image would carry the {DockerResources.ImageRid} runtime; apply from a machine of the engine's architecture.";
+    }
 
     private DockerConnection Connection()
     {
