@@ -18,4 +18,10 @@ public sealed class PlanSettings
 
     /// <summary>The process bind address (AGENTSPEC_PROCESS_HOST, default 127.0.0.1).</summary>
     public string BindHost { get; init; } = Environment.GetEnvironmentVariable("AGENTSPEC_PROCESS_HOST") is { Length: > 0 } host ? host : "127.0.0.1";
+
+    /// <summary>The base image of agent images (<c>-BaseImage</c>, else <c>AGENTSPEC_BASE_IMAGE</c>, else the .NET runtime-deps image).</summary>
+    public string BaseImage { get; init; } = Providers.Docker.DockerResources.BaseImageFromEnvironment();
+
+    /// <summary>The docker target's network (<c>AGENTSPEC_DOCKER_NETWORK</c>), null for the engine default.</summary>
+    public string? DockerNetwork { get; init; } = Providers.Docker.DockerResources.NetworkFromEnvironment();
 }
