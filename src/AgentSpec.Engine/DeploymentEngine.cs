@@ -19,6 +19,7 @@ public static class DeploymentEngine
     {
         ProcessResources.Kind => new ProcessProvider(),
         Providers.Kubernetes.KubernetesResources.Kind => new Providers.Kubernetes.KubernetesProvider(Providers.Kubernetes.KubernetesConnectionSettings.FromEnvironment()),
+        Providers.Docker.DockerResources.Kind => new Providers.Docker.DockerProvider(),
         _ => throw DesiredState.Unsupported(kind),
     };
 

@@ -62,6 +62,8 @@ internal sealed class DesiredState
             {
                 ProcessResources.Kind => ProcessResources.Build(unit, resolved.Environment, r => prints.GetValueOrDefault(r.Name), runtime, settings.BindHost),
                 Providers.Kubernetes.KubernetesResources.Kind => Providers.Kubernetes.KubernetesResources.Build(unit, resolved.Environment, r => prints.GetValueOrDefault(r.Name)),
+                Providers.Docker.DockerResources.Kind => Providers.Docker.DockerResources.Build(unit, resolved.Environment, r => prints.GetValueOrDefault(r.Name),
+                    RuntimeLocator.TryDescribe(Providers.Docker.DockerResources.ImageRid), settings.BaseImage, settings.DockerNetwork),
                 _ => throw Unsupported(unit.Kind),
             });
         }
@@ -89,8 +91,8 @@ internal sealed class DesiredState
     }
 
     public static AgentSpecException Unsupported(string kind) => new(ErrorIds.SpecInvalid, AgentSpecErrorCategory.InvalidData,
-        $"Target kind \"{kind}\" cannot be planned or applied by this AgentSpec preview yet; only \"process\" targets can.", kind)
+        $"Target kind \"{kind}\" cannot be planned or applied by this AgentSpec preview yet; only \"process\", \"docker\" and \"kubernetes\" targets can.", kind)
     {
-        RecommendedAction = "Choose a process deploy with -Target, or use Export-AgentSpec/Resolve-AgentSpec for other kinds.",
+        RecommendedAction = "Choose a process, docker or kubernetes deploy with -Target, or use Export-AgentSpec/Resolve-AgentSpec for other kinds.",
     };
 }

@@ -22,4 +22,10 @@ public sealed class PlanSettings
     /// <summary>AGENTSPEC_PROCESS_HOST, else 127.0.0.1.</summary>
     public static string DefaultBindHost() =>
         Environment.GetEnvironmentVariable("AGENTSPEC_PROCESS_HOST") is { Length: > 0 } host ? host : "127.0.0.1";
+
+    /// <summary>The base image of agent images (<c>-BaseImage</c>, else <c>AGENTSPEC_BASE_IMAGE</c>, else the .NET runtime-deps image).</summary>
+    public string BaseImage { get; init; } = Providers.Docker.DockerResources.BaseImageFromEnvironment();
+
+    /// <summary>The docker target's network (<c>AGENTSPEC_DOCKER_NETWORK</c>), null for the engine default.</summary>
+    public string? DockerNetwork { get; init; } = Providers.Docker.DockerResources.NetworkFromEnvironment();
 }

@@ -35,41 +35,58 @@ public static class RuntimeLocator
     }
 
     /// <summary>The candidate paths, in order (the first existing one wins).</summary>
-    public static IReadOnlyList<string> Candidates()
+    public static IReadOnlyList<string> Candidates() => Candidates(HostRid);
+
+    /// <summary>The candidate paths of the runtime for <paramref name="rid"/> (image builds ask for <c>linux-x64</c>/<c>linux-arm64</c>).</summary>
+    public static IReadOnlyList<string> Candidates(string rid)
     {
         var list = new List<string>();
+        var executable = rid.StartsWith("win-", StringComparison.Ordinal) ? "agentspec.exe" : "agentspec";
         var configured = Environment.GetEnvironmentVariable("AGENTSPEC_RUNTIME_PATH");
         if (!string.IsNullOrEmpty(configured))
         {
-            list.Add(configured);
-            list.Add(Path.Combine(configured, HostRid, ExecutableName));
-            list.Add(Path.Combine(configured, ExecutableName));
+            if (rid == HostRid)
+            {
+                list.Add(configured);
+            }
+
+            list.Add(Path.Combine(configured, rid, executable));
+            if (rid == HostRid)
+            {
+                list.Add(Path.Combine(configured, executable));
+            }
+
             return list;
         }
 
         var folder = Path.GetDirectoryName(typeof(RuntimeLocator).Assembly.Location);
         for (var i = 0; i < 3 && !string.IsNullOrEmpty(folder); i++)
         {
-            list.Add(Path.Combine(folder, "runtime", HostRid, ExecutableName));
+            list.Add(Path.Combine(folder, "runtime", rid, executable));
             folder = Path.GetDirectoryName(folder);
         }
 
         return list;
     }
 
-    public static string? Find() => Candidates().FirstOrDefault(File.Exists);
+    public static string? Find() => Find(HostRid);
+
+    public static string? Find(string rid) => Candidates(rid).FirstOrDefault(File.Exists);
 
     /// <summary>The runtime's identity, or null when no runtime is installed.</summary>
-    public static RuntimeInfo? TryDescribe()
+    public static RuntimeInfo? TryDescribe() => TryDescribe(HostRid);
+
+    /// <summary>The identity of the runtime for <paramref name="rid"/>, or null when it is not installed.</summary>
+    public static RuntimeInfo? TryDescribe(string rid)
     {
-        var path = Find();
-        if (path is null)
+        var path = Find(rid);
+        if (path is null || Directory.Exists(path))
         {
             return null;
         }
 
         var file = new FileInfo(path);
-        return Cache.GetOrAdd((file.FullName, file.Length, file.LastWriteTimeUtc), _ => Describe(file.FullName));
+        return Cache.GetOrAdd((file.FullName, file.Length, file.LastWriteTimeUtc), _ => Describe(file.FullName, rid));
     }
 
     public static AgentSpecException NotFound() => new(
@@ -81,7 +98,7 @@ public static class RuntimeLocator
         RecommendedAction = "Reinstall the AgentSpec module, or set AGENTSPEC_RUNTIME_PATH to the agentspec executable.",
     };
 
-    private static RuntimeInfo Describe(string path)
+    private static RuntimeInfo Describe(string path, string expectedRid)
     {
         string sha;
         using (var stream = File.OpenRead(path))
@@ -90,7 +107,13 @@ public static class RuntimeLocator
         }
 
         var version = "unknown";
-        var rid = HostRid;
+        var rid = expectedRid;
+        if (expectedRid != HostRid)
+        {
+            // Another platform's runtime cannot be run here: its identity is its hash; the version is not known.
+            return new RuntimeInfo(path, version, rid, sha);
+        }
+
         try
         {
             var start = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
