@@ -49,6 +49,22 @@ deploy "production" target "kubernetes" {
   }
 }
 
+deploy "box" target "docker" {
+  port 8090
+  image "example/exported-box:0.3.0"
+  resources {
+    memory "256Mi"
+  }
+  health {
+    path "/healthz"
+    interval "15s"
+    timeout "4s"
+  }
+  secrets {
+    $variable "api-key"
+  }
+}
+
 "@
 
     function Get-FileBytes([string] $Folder) {
@@ -103,6 +119,21 @@ Describe 'Export-AgentSpec' {
         $manifests | Should -Not -Match '(?m)^kind: Secret$'
         $manifests | Should -Match 'image: example/exported:0\.3\.0'
         Get-Content -Raw -LiteralPath (Join-Path $out 'secret.template.yaml') | Should -Match ([regex]::Escape("<from secret `"api-key`": env($variable)>"))
+    }
+
+    It 'writes the Dockerfile, the secret-free config.json and a .dockerignore for a docker target' {
+        $out = Join-Path $workspace 'docker'
+        $files = @(Export-AgentSpec $spec -Target box -OutputPath $out -WarningAction SilentlyContinue)
+        @($files.Name | Sort-Object) | Should -BeExactly @('.dockerignore', 'config.json', 'Dockerfile', 'resolved.json')
+        $dockerfile = Get-Content -Raw -LiteralPath (Join-Path $out 'Dockerfile')
+        $dockerfile | Should -Match '(?m)^FROM '
+        $dockerfile | Should -Match 'HEALTHCHECK'
+        $dockerfile | Should -Match '"/app/agentspec", "healthcheck"'
+        $dockerfile | Should -Match '/healthz'
+        (Get-Content -Raw -LiteralPath (Join-Path $out 'config.json') | ConvertFrom-Json).format_version | Should -Be 1
+        $again = Join-Path $workspace 'docker-again'
+        Export-AgentSpec $spec -Target box -OutputPath $again -WarningAction SilentlyContinue | Out-Null
+        (Get-FileBytes $again) | ConvertTo-Json | Should -BeExactly ((Get-FileBytes $out) | ConvertTo-Json)
     }
 
     It 'gives byte-identical files on a second run (-Force into the same folder and into a new one)' {

@@ -1,4 +1,5 @@
 using AgentSpec.Engine.Desired;
+using AgentSpec.Engine.Providers.Docker;
 using AgentSpec.Engine.Providers.Kubernetes;
 using AgentSpec.Engine.State;
 
@@ -11,7 +12,15 @@ namespace AgentSpec.Engine.Export;
 public static class DeploymentExport
 {
     /// <summary>File name (relative, <c>/</c>-separated) → content; equal input gives byte-identical content.</summary>
-    public static IReadOnlyDictionary<string, string> Render(ResolvedDeployment resolved, string format, string statePath, string bindHost)
+    /// <summary>The build context holds only what the Dockerfile copies: the runtime and the configuration.</summary>
+    public const string DockerIgnoreFile = ".dockerignore";
+
+    private const string DockerIgnore = "*\n!Dockerfile\n!agentspec\n!config.json\n";
+
+    public static IReadOnlyDictionary<string, string> Render(ResolvedDeployment resolved, string format, string statePath, string bindHost) =>
+        Render(resolved, format, statePath, bindHost, DockerResources.BaseImageFromEnvironment());
+
+    public static IReadOnlyDictionary<string, string> Render(ResolvedDeployment resolved, string format, string statePath, string bindHost, string baseImage)
     {
         ResolutionErrors.ThrowIfInvalid(resolved);
         var kind = resolved.Kind ?? string.Empty;
@@ -28,9 +37,18 @@ public static class DeploymentExport
             var lineage = StateStore.Read(statePath).Document?.Lineage;
             Add(files, KubernetesExport.Render(resolved, lineage, _ => null, rbac: true));
         }
+        else if (string.Equals(chosen, ExportFormats.Dockerfile, StringComparison.OrdinalIgnoreCase))
+        {
+            RequireKind(kind, DockerResources.Kind, chosen, resolved);
+            var unit = resolved.Units.Single();
+            var resources = DockerResources.Build(
+                unit, resolved.Environment, _ => null, RuntimeLocator.TryDescribe(DockerResources.ImageRid), baseImage, network: null);
+            Add(files, DockerExport.Render(resources));
+            files[DockerIgnoreFile] = DockerIgnore;
+        }
         else if (!string.Equals(chosen, ExportFormats.Json, StringComparison.OrdinalIgnoreCase))
         {
-            throw Unsupported($"Export format \"{chosen}\" is not available; use Auto, Process, Kubernetes or Json.", chosen);
+            throw Unsupported($"Export format \"{chosen}\" is not available; use Auto, Process, Dockerfile, Kubernetes or Json.", chosen);
         }
 
         var json = resolved.ToJson();
@@ -42,6 +60,7 @@ public static class DeploymentExport
     {
         ProcessResources.Kind => ExportFormats.Process,
         KubernetesResources.Kind => ExportFormats.Kubernetes,
+        DockerResources.Kind => ExportFormats.Dockerfile,
         _ => throw Unsupported($"Target kind \"{kind}\" has no exporter in this preview; -Format Json exports its resolved configuration.", kind),
     };
 

@@ -6,6 +6,7 @@ public static class ExportFormats
     public const string Auto = "Auto";
     public const string Process = "Process";
     public const string Kubernetes = "Kubernetes";
+    public const string Dockerfile = "Dockerfile";
     public const string Json = "Json";
 
     public const string ResolvedFile = "resolved.json";

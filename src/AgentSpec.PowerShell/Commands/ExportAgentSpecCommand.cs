@@ -21,9 +21,9 @@ public sealed class ExportAgentSpecCommand : SpecSelectionCommand
     [ValidateNotNullOrEmpty]
     public string OutputPath { get; set; } = string.Empty;
 
-    /// <summary>Auto (by target kind), Process, Kubernetes or Json (resolved.json only).</summary>
+    /// <summary>Auto (by target kind), Process, Dockerfile, Kubernetes or Json (resolved.json only).</summary>
     [Parameter]
-    [ValidateSet("Auto", "Process", "Kubernetes", "Json", IgnoreCase = true)]
+    [ValidateSet("Auto", "Process", "Dockerfile", "Kubernetes", "Json", IgnoreCase = true)]
     public string Format { get; set; } = "Auto";
 
     /// <summary>The state read (read-only) for the Kubernetes lineage label.</summary>
