@@ -49,32 +49,7 @@ public static class ProcessResources
             env[name] = value;
         }
 
-        var references = unit.Configuration.Secrets.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        var secretEnv = new JsonObject();
-        var sensitive = new List<string>();
-        var unknown = new List<string>();
-        var bindings = new List<ResourceSecretBinding>();
-        foreach (var (secret, variable) in RuntimeDocumentJson.SecretVariables(unit.Configuration).OrderBy(p => p.Value, StringComparer.Ordinal))
-        {
-            if (!references.TryGetValue(secret, out var reference))
-            {
-                continue;
-            }
-
-            var print = fingerprint(reference);
-            secretEnv[variable] = new JsonObject
-            {
-                ["fingerprint"] = print, ["key"] = reference.Key, ["secret"] = reference.Name, ["source"] = reference.Source,
-            };
-            var path = Json.JsonPath.Child(Json.JsonPath.Child("secretEnv", variable), "fingerprint");
-            sensitive.Add(path);
-            if (print is null)
-            {
-                unknown.Add(path);
-            }
-
-            bindings.Add(new ResourceSecretBinding { Env = variable, Secret = reference.Name, Source = reference.Source, Key = reference.Key, Fingerprint = print });
-        }
+        var (secretEnv, sensitive, unknown, bindings) = SecretEnvironment.Build(unit, fingerprint);
 
         var arguments = new List<string>
         {

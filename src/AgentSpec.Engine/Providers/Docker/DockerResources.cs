@@ -94,7 +94,7 @@ public static class DockerResources
             env[name] = value;
         }
 
-        var (secretEnv, sensitive, unknownSecrets, bindings) = SecretEnvironment(unit, fingerprint);
+        var (secretEnv, sensitive, unknownSecrets, bindings) = Desired.SecretEnvironment.Build(unit, fingerprint);
         var port = settings.Port.ToString(CultureInfo.InvariantCulture);
         var ports = new JsonArray();
         if (network != "host")
@@ -154,39 +154,6 @@ public static class DockerResources
             SecretBindings = bindings,
         };
         return [image, container];
-    }
-
-    private static (JsonObject SecretEnv, List<string> Sensitive, List<string> Unknown, List<ResourceSecretBinding> Bindings) SecretEnvironment(
-        DeploymentUnit unit, Func<SecretReference, string?> fingerprint)
-    {
-        var references = unit.Configuration.Secrets.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        var secretEnv = new JsonObject();
-        var sensitive = new List<string>();
-        var unknown = new List<string>();
-        var bindings = new List<ResourceSecretBinding>();
-        foreach (var (secret, variable) in RuntimeDocumentJson.SecretVariables(unit.Configuration).OrderBy(p => p.Value, StringComparer.Ordinal))
-        {
-            if (!references.TryGetValue(secret, out var reference))
-            {
-                continue;
-            }
-
-            var print = fingerprint(reference);
-            secretEnv[variable] = new JsonObject
-            {
-                ["fingerprint"] = print, ["key"] = reference.Key, ["secret"] = reference.Name, ["source"] = reference.Source,
-            };
-            var path = Json.JsonPath.Child(Json.JsonPath.Child("secretEnv", variable), "fingerprint");
-            sensitive.Add(path);
-            if (print is null)
-            {
-                unknown.Add(path);
-            }
-
-            bindings.Add(new ResourceSecretBinding { Env = variable, Secret = reference.Name, Source = reference.Source, Key = reference.Key, Fingerprint = print });
-        }
-
-        return (secretEnv, sensitive, unknown, bindings);
     }
 
     private static long Nanoseconds(TimeSpan value) => value.Ticks * 100L;
