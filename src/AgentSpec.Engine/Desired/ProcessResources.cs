@@ -38,13 +38,8 @@ public static class ProcessResources
             ReplaceOn = ["path"],
         };
 
-        var env = new JsonObject
-        {
-            ["AGENTSPEC_PACKAGE"] = unit.Configuration.Package.Name,
-            ["AGENTSPEC_DEPLOY"] = unit.Deploy,
-            ["AGENTSPEC_ENVIRONMENT"] = environment ?? string.Empty,
-        };
-        foreach (var (name, value) in settings.Env)
+        var env = new JsonObject();
+        foreach (var (name, value) in RuntimeEnvironment.Of(unit, environment))
         {
             env[name] = value;
         }

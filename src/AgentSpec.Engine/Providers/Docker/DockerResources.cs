@@ -83,13 +83,8 @@ public static class DockerResources
             ReplaceOn = ["*"],
         };
 
-        var env = new JsonObject
-        {
-            ["AGENTSPEC_PACKAGE"] = unit.Configuration.Package.Name,
-            ["AGENTSPEC_DEPLOY"] = unit.Deploy,
-            ["AGENTSPEC_ENVIRONMENT"] = environment ?? string.Empty,
-        };
-        foreach (var (name, value) in settings.Env)
+        var env = new JsonObject();
+        foreach (var (name, value) in Desired.RuntimeEnvironment.Of(unit, environment))
         {
             env[name] = value;
         }

@@ -51,16 +51,7 @@ public static class KubernetesManifests
     public static V1Deployment Deployment(DeploymentUnit unit, string? environment, bool hasSecret, string configHash)
     {
         var settings = unit.Settings;
-        var env = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["AGENTSPEC_DEPLOY"] = unit.Deploy,
-            ["AGENTSPEC_ENVIRONMENT"] = environment ?? string.Empty,
-            ["AGENTSPEC_PACKAGE"] = unit.Configuration.Package.Name,
-        };
-        foreach (var (name, value) in settings.Env)
-        {
-            env[name] = value;
-        }
+        var env = new SortedDictionary<string, string>(Desired.RuntimeEnvironment.Of(unit, environment), StringComparer.Ordinal);
 
         var container = new V1Container
         {
