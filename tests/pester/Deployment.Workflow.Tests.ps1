@@ -4,12 +4,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
 
-    $runtime = $env:AGENTSPEC_TEST_RUNTIME_PATH
-    if (-not $runtime) {
-        $name = if ($IsWindows) { 'agentspec.exe' } else { 'agentspec' }
-        $runtime = @('Release', 'Debug' | ForEach-Object { Join-Path $RepoRoot "tests/AgentSpec.TestRuntime/bin/$_/net10.0/$name" } | Where-Object { Test-Path -LiteralPath $_ })[0]
-    }
-    if (-not $runtime -or -not (Test-Path -LiteralPath $runtime)) { throw 'The test runtime is not built (dotnet build tests/AgentSpec.TestRuntime).' }
+    $runtime = Get-TestRuntimePath
     $savedRuntime = $env:AGENTSPEC_RUNTIME_PATH
     $env:AGENTSPEC_RUNTIME_PATH = $runtime
 
@@ -20,10 +15,7 @@ BeforeAll {
     $variable = 'AGENTSPEC_PESTER_KEY_' + [guid]::NewGuid().ToString('N').Substring(0, 8).ToUpperInvariant()
     $secretValue = 'sk-pester-' + [guid]::NewGuid().ToString('N')
     [Environment]::SetEnvironmentVariable($variable, $secretValue)
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $listener.Start()
-    $port = $listener.LocalEndpoint.Port
-    $listener.Stop()
+    $port = Get-FreeLoopbackPort
     $captured = [System.Collections.Generic.List[string]]::new()
 
     function Write-Spec([string] $LogLevel) {

@@ -107,3 +107,21 @@ function Restore-CiEnvironment([hashtable] $Saved) {
 }
 
 Import-Module -Name (Get-ModuleManifestPath) -Force
+
+function Get-TestRuntimePath {
+    <# The built tests/AgentSpec.TestRuntime executable (a real process standing in for the runtime), or throws. #>
+    $runtime = $env:AGENTSPEC_TEST_RUNTIME_PATH
+    if (-not $runtime) {
+        $name = if ($IsWindows) { 'agentspec.exe' } else { 'agentspec' }
+        $runtime = @('Release', 'Debug' | ForEach-Object { Join-Path $RepoRoot "tests/AgentSpec.TestRuntime/bin/$_/net10.0/$name" } | Where-Object { Test-Path -LiteralPath $_ })[0]
+    }
+    if (-not $runtime -or -not (Test-Path -LiteralPath $runtime)) { throw 'The test runtime is not built (dotnet build tests/AgentSpec.TestRuntime).' }
+    $runtime
+}
+
+function Get-FreeLoopbackPort {
+    <# A TCP port on 127.0.0.1 that was free a moment ago. #>
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+}
