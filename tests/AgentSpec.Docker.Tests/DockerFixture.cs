@@ -14,7 +14,14 @@ namespace AgentSpec.Docker.Tests;
 /// </summary>
 public sealed class DockerFixture : IAsyncLifetime
 {
-    public const string BaseImage = "agentspec-test/base:bookworm";
+    /// <summary>This test run's id: its temporary folders, base image tag and clean-up are scoped to it, so two runs can share one engine.</summary>
+    public static string RunId { get; } = Guid.NewGuid().ToString("N")[..10];
+
+    /// <summary>The imported base image of this run (repository as in deployment spec §7.2, tag per run).</summary>
+    public static string BaseImage { get; } = "agentspec-test/base:bookworm-" + RunId;
+
+    /// <summary>Every temporary folder (and so every state file) of this run lives under this one.</summary>
+    public static string RunRoot { get; } = Path.Combine(Path.GetTempPath(), "agentspec-docker-tests", RunId);
     public const string Socket = "/var/run/docker.sock";
     public const string TestLabel = "agentspec.io/test-base";
 
@@ -78,10 +85,48 @@ public sealed class DockerFixture : IAsyncLifetime
         Client.Dispose();
     }
 
-    /// <summary>Removes every container and image a test created (they carry our managed-by label), base image excluded.</summary>
+    /// <summary>
+    /// Removes every container and image this run's tests created: those carrying the lineage of a state file under
+    /// <see cref="RunRoot"/> (other runs on the same engine keep theirs). The base image is removed at the end.
+    /// </summary>
     public async Task RemoveLeftoversAsync()
     {
-        var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { ["app.kubernetes.io/managed-by=agentspec"] = true } };
+        foreach (var lineage in RunLineages())
+        {
+            await RemoveLineageAsync(lineage);
+        }
+    }
+
+    private static IEnumerable<string> RunLineages()
+    {
+        if (!Directory.Exists(RunRoot))
+        {
+            return [];
+        }
+
+        var lineages = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(RunRoot, "*.state.json*", SearchOption.AllDirectories))
+        {
+            try
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
+                if (document.RootElement.TryGetProperty("lineage", out var lineage) && lineage.GetString() is { Length: > 0 } value)
+                {
+                    lineages.Add(value);
+                }
+            }
+            catch (Exception e) when (e is IOException or System.Text.Json.JsonException or InvalidOperationException)
+            {
+                // A half-written or foreign file: not a state of ours.
+            }
+        }
+
+        return lineages;
+    }
+
+    private async Task RemoveLineageAsync(string lineage)
+    {
+        var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { ["agentspec.io/lineage=" + lineage] = true } };
         foreach (var container in await Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }))
         {
             await Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
@@ -102,7 +147,7 @@ public sealed class DockerFixture : IAsyncLifetime
 
     public static string TempFolder()
     {
-        var path = Path.Combine(Path.GetTempPath(), "agentspec-docker-tests", Guid.NewGuid().ToString("N")[..12]);
+        var path = Path.Combine(RunRoot, Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(path);
         return path;
     }
