@@ -240,7 +240,7 @@ public sealed class DockerFixture : IAsyncLifetime
         tar.Position = 0;
         var errors = new List<string>();
         await Client.Images.CreateImageAsync(
-            new ImagesCreateParameters { FromSrc = "-", Repo = "agentspec-test/base", Tag = "bookworm", Changes = new List<string> { $"LABEL {TestLabel}=1" } },
+            new ImagesCreateParameters { FromSrc = "-", Repo = "agentspec-test/base", Tag = "bookworm-" + RunId, Changes = new List<string> { $"LABEL {TestLabel}=1" } },
             tar, null, new Collect(errors), CancellationToken.None);
         Assert.True(errors.Count == 0, "importing the base image failed: " + string.Join("\n", errors));
     }
