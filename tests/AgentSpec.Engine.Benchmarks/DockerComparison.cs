@@ -1,0 +1,326 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AgentSpec.Engine.Apply;
+using AgentSpec.Engine.Secrets;
+using AgentSpec.Engine.State;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace AgentSpec.Engine.Benchmarks;
+
+/// <summary>
+/// Issue #6: for N = 1, 5, 10 docker deploys, the wall time of applying them through the engine (the real docker
+/// provider) until every container is healthy, side by side with <c>docker-compose up -d</c> of an equivalent compose
+/// file (the same images, commands, environment, ports, limits and health checks, taken from the container attributes
+/// the engine applied) until every container is healthy. Everything created is scoped to this run and removed.
+/// </summary>
+internal sealed class DockerComparison(string repositoryRoot, IReadOnlyList<int> counts)
+{
+    private const string Socket = "/var/run/docker.sock";
+    private static readonly TimeSpan HealthPoll = TimeSpan.FromMilliseconds(100);
+    private readonly string _runId = Guid.NewGuid().ToString("N")[..10];
+    private readonly List<string> _composeFiles = new();
+    private readonly List<string> _composeTags = new();
+    private readonly DockerClient _client = new DockerClientConfiguration(new Uri("unix://" + Socket)).CreateClient();
+
+    private string RunRoot => Path.Combine(Path.GetTempPath(), "agentspec-engine-bench", "docker-" + _runId);
+
+    public async Task<int> RunAsync()
+    {
+        if (!File.Exists(Socket))
+        {
+            Console.Error.WriteLine($"The Docker engine socket {Socket} does not exist; start dockerd first.");
+            return 1;
+        }
+
+        var runtime = LinuxRuntime.Folder(repositoryRoot);
+        Environment.SetEnvironmentVariable("AGENTSPEC_RUNTIME_PATH", runtime);
+        var baseImage = new BaseImage(_client, _runId);
+        Environment.SetEnvironmentVariable("AGENTSPEC_BASE_IMAGE", baseImage.Reference);
+        Directory.CreateDirectory(RunRoot);
+        try
+        {
+            await baseImage.ImportAsync(Path.Combine(runtime, "linux-x64", "agentspec"));
+            Console.WriteLine($"run {_runId}: base image {baseImage.Reference} (docker import of host libraries), runtime {Path.Combine(runtime, "linux-x64", "agentspec")}");
+            Console.WriteLine("health check of every deploy: GET /healthz via `agentspec healthcheck`, interval 1s, timeout 1s, retries 3, start period 10s;");
+            Console.WriteLine($"engine: ApplyOptions defaults (parallelism 4); docker-compose waiter polls `inspect` every {HealthPoll.TotalMilliseconds:0} ms");
+            Console.WriteLine();
+            var rows = new List<string>();
+            foreach (var count in counts)
+            {
+                rows.Add(await MeasureAsync(count));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("| N | engine, one apply per deploy (s) | of which image steps (s) | engine, deploys applied concurrently (s) | docker-compose target (s) | docker-compose up -d (s) | ratio sequential / up -d | ratio concurrent / up -d |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+            rows.ForEach(Console.WriteLine);
+            return 0;
+        }
+        finally
+        {
+            await CleanUpAsync();
+            await baseImage.RemoveAsync();
+            _client.Dispose();
+        }
+    }
+
+    private async Task<string> MeasureAsync(int count)
+    {
+        var port = 22000 + Random.Shared.Next(0, 300) * 100;
+        var package = "bench-" + _runId + "-n" + count.ToString(CultureInfo.InvariantCulture);
+
+        // (a) One state file, one apply per deploy (what `Invoke-AgentSpecApply -Target dX` does N times).
+        var sequentialFolder = Folder($"n{count}-sequential");
+        var specPath = WriteSpec(sequentialFolder, package, count, port);
+        var targets = Enumerable.Range(0, count).Select(Deploy).ToList();
+        var clock = Stopwatch.StartNew();
+        var imageSeconds = 0.0;
+        foreach (var target in targets)
+        {
+            var report = await ApplyAsync(specPath, target, StatePath(sequentialFolder));
+            imageSeconds += report.Results.Where(r => r.Type == "Image").Sum(r => r.Duration.TotalSeconds);
+        }
+
+        var sequential = clock.Elapsed;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"N={count}: engine, {count} applies one after the other: {sequential.TotalSeconds:F2} s (image steps {imageSeconds:F2} s)"));
+
+        // The compose run reuses the very images the engine built (tagged for this run), so it builds nothing.
+        var services = await ComposeServicesAsync(StatePath(sequentialFolder), targets);
+        await DestroyAsync(StatePath(sequentialFolder), targets);
+
+        // (b) One state file per deploy, all applies at once (separate state files do not share a lock).
+        var concurrentFolder = Folder($"n{count}-concurrent");
+        var concurrentSpec = WriteSpec(concurrentFolder, package, count, port);
+        clock.Restart();
+        await Task.WhenAll(targets.Select(t => Task.Run(() => ApplyAsync(concurrentSpec, t, Path.Combine(concurrentFolder, t + ".state.json")))));
+        var concurrent = clock.Elapsed;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"N={count}: engine, {count} applies at once (one state file each): {concurrent.TotalSeconds:F2} s"));
+        foreach (var target in targets)
+        {
+            await DestroyAsync(Path.Combine(concurrentFolder, target + ".state.json"), [target]);
+        }
+
+        var composeTarget = await ApplyComposeTargetAsync(count);
+        var compose = await ComposeUpAsync(count, services);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"N={count}: docker-compose up -d until all healthy: {compose.TotalSeconds:F2} s"));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {count} | {sequential.TotalSeconds:F2} | {imageSeconds:F2} | {concurrent.TotalSeconds:F2} | {(composeTarget is { } t ? t.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) : "n/a")} | {compose.TotalSeconds:F2} | {sequential / compose:F2} | {concurrent / compose:F2} |");
+    }
+
+    /// <summary>
+    /// THE PLACE FOR THE docker-compose TARGET (issue #6, written in parallel on another branch): apply the same N
+    /// services as one `docker-compose` stack through the engine and return the wall time until all are healthy. Until
+    /// that target is merged this measures nothing and the table shows n/a. To add it: write the N deploys with
+    /// <c>target "docker-compose"</c> (see <see cref="WriteSpec"/>), call <see cref="ApplyAsync"/> for one of them (the
+    /// stack is applied as a whole), time it like the sequential run, then destroy it.
+    /// </summary>
+    private static Task<TimeSpan?> ApplyComposeTargetAsync(int count)
+    {
+        _ = count;
+        return Task.FromResult<TimeSpan?>(null);
+    }
+
+    private static string Deploy(int index) => "d" + index.ToString(CultureInfo.InvariantCulture);
+
+    private static string StatePath(string folder) => Path.Combine(folder, StateStore.DefaultFileName);
+
+    private string Folder(string name)
+    {
+        var folder = Path.Combine(RunRoot, name);
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private static string WriteSpec(string folder, string package, int count, int port)
+    {
+        var text = new System.Text.StringBuilder($$"""
+            package "{{package}}" version "1.0.0" lang "2.0"
+
+            prompt "system" {
+              content "Be brief."
+            }
+
+            agent "assistant" {
+              uses prompt "system"
+              model "mock/echo"
+            }
+
+            """);
+        for (var i = 0; i < count; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $$"""
+
+                deploy "{{Deploy(i)}}" target "docker" {
+                  port {{port + i}}
+                  resources {
+                    cpu "500m"
+                    memory "128Mi"
+                  }
+                  health {
+                    path "/healthz"
+                    interval "1s"
+                    timeout "1s"
+                  }
+                  env {
+                    LOG_LEVEL "info"
+                  }
+                }
+
+                """);
+        }
+
+        var path = Path.Combine(folder, "agents.ias");
+        File.WriteAllText(path, text.ToString());
+        return path;
+    }
+
+    private static PlanSettings Settings(string statePath) => new() { StatePath = statePath, Secrets = SecretResolver.Default([]) };
+
+    /// <summary>Invoke-AgentSpecApply -Target <paramref name="target"/> -AutoApprove: resolve, lock, plan, execute, unlock.</summary>
+    private static async Task<ApplyReport> ApplyAsync(string specPath, string target, string statePath)
+    {
+        var resolved = SpecResolver.Resolve(specPath, null, target);
+        using var session = DeploymentEngine.BeginApply(resolved, null, Settings(statePath), TimeSpan.FromSeconds(60), _ => { }, CancellationToken.None);
+        var report = await session.ExecuteAsync(new ApplyOptions(), NullEngineEvents.Instance, CancellationToken.None);
+        if (report.Outcome != "succeeded")
+        {
+            throw new InvalidOperationException($"applying {target} ended {report.Outcome}: " + string.Join("; ", report.Results.Select(r => $"{r.Address} {r.Status} {r.Error}")));
+        }
+
+        return report;
+    }
+
+    private static async Task DestroyAsync(string statePath, IReadOnlyList<string> targets)
+    {
+        foreach (var target in targets)
+        {
+            using var session = DeploymentEngine.BeginDestroy(statePath, target, null, TimeSpan.FromSeconds(60), _ => { }, CancellationToken.None);
+            var report = await session.ExecuteAsync(new ApplyOptions(), NullEngineEvents.Instance, CancellationToken.None);
+            if (report.Outcome != "succeeded")
+            {
+                throw new InvalidOperationException($"destroying {target} ended {report.Outcome}");
+            }
+        }
+    }
+
+    /// <summary>The compose services equivalent to the applied containers, each on a copy (new tag) of the engine's image.</summary>
+    private async Task<JsonObject> ComposeServicesAsync(string statePath, IReadOnlyList<string> targets)
+    {
+        var document = StateStore.Read(statePath).Document ?? throw new InvalidOperationException("no state after apply");
+        var services = new JsonObject();
+        foreach (var target in targets)
+        {
+            var container = document.Targets[target].Resources.Single(r => r.Type == "Container").Attributes;
+            var repository = "agentspec-bench-compose/" + _runId + "-" + target;
+            var tag = "n" + targets.Count.ToString(CultureInfo.InvariantCulture);
+            await _client.Images.TagImageAsync(container["image"]?.GetValue<string>(), new ImageTagParameters { RepositoryName = repository, Tag = tag });
+            _composeTags.Add(repository + ":" + tag);
+            services[target] = ComposeService.From(container, repository + ":" + tag);
+        }
+
+        return services;
+    }
+
+    private async Task<TimeSpan> ComposeUpAsync(int count, JsonObject services)
+    {
+        var folder = Folder($"n{count}-compose");
+        var file = Path.Combine(folder, "docker-compose.yml");
+        // JSON is YAML: docker-compose reads this file as is.
+        File.WriteAllText(file, new JsonObject { ["version"] = "2.4", ["services"] = services }.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        _composeFiles.Add(file);
+        var project = Project(file);
+        var clock = Stopwatch.StartNew();
+        await Compose.RunAsync(file, project, "up", "-d");
+        await WaitHealthyAsync(project, count, TimeSpan.FromMinutes(2));
+        var elapsed = clock.Elapsed;
+        await Compose.RunAsync(file, project, "down");
+        return elapsed;
+    }
+
+    private static string Project(string composeFile) => "agentspecbench" + Path.GetFileName(Path.GetDirectoryName(composeFile))?.Replace("-", string.Empty, StringComparison.Ordinal)
+        + Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(composeFile)))?.Replace("-", string.Empty, StringComparison.Ordinal);
+
+    private async Task WaitHealthyAsync(string project, int count, TimeSpan timeout)
+    {
+        var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { ["com.docker.compose.project=" + project] = true } };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            var containers = await _client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter });
+            // The list's Status reads "Up 3 seconds (healthy)" once Docker's health status is healthy.
+            if (containers.Count == count && containers.All(c => c.Status.Contains("(healthy)", StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            if (containers.FirstOrDefault(c => c.State is "exited" or "dead" || c.Status.Contains("(unhealthy)", StringComparison.Ordinal)) is { } failed)
+            {
+                throw new InvalidOperationException($"compose container {failed.Names.FirstOrDefault()} is {failed.Status}");
+            }
+
+            await Task.Delay(HealthPoll);
+        }
+
+        throw new TimeoutException($"compose project {project}: not all {count} containers healthy within {timeout.TotalSeconds:0} s");
+    }
+
+    /// <summary>Removes only what this run created: compose projects, engine objects of this run's state lineages, the compose tags.</summary>
+    private async Task CleanUpAsync()
+    {
+        foreach (var file in _composeFiles)
+        {
+            await Compose.RunAsync(file, Project(file), "down", "--remove-orphans").ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        if (Directory.Exists(RunRoot))
+        {
+            foreach (var state in Directory.EnumerateFiles(RunRoot, "*.state.json", SearchOption.AllDirectories))
+            {
+                if (StateStore.Read(state).Document?.Lineage is { } lineage)
+                {
+                    await RemoveLineageAsync(lineage);
+                }
+            }
+        }
+
+        foreach (var tag in _composeTags)
+        {
+            try
+            {
+                await _client.Images.DeleteImageAsync(tag, new ImageDeleteParameters { Force = true });
+            }
+            catch (DockerApiException)
+            {
+                // Already gone.
+            }
+        }
+
+        if (Directory.Exists(RunRoot))
+        {
+            Directory.Delete(RunRoot, recursive: true);
+        }
+    }
+
+    private async Task RemoveLineageAsync(string lineage)
+    {
+        var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { ["agentspec.io/lineage=" + lineage] = true } };
+        foreach (var container in await _client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }))
+        {
+            await _client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
+        }
+
+        foreach (var image in await _client.Images.ListImagesAsync(new ImagesListParameters { All = true, Filters = filter }))
+        {
+            try
+            {
+                await _client.Images.DeleteImageAsync(image.ID, new ImageDeleteParameters { Force = true });
+            }
+            catch (DockerApiException)
+            {
+                // Removed with a parent already.
+            }
+        }
+    }
+}
