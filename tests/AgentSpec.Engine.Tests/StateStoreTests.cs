@@ -49,6 +49,57 @@ public class StateStoreTests
     }
 
     [Fact]
+    public void OnePassSerialisationWritesTheSameTextAsTheJsonTree()
+    {
+        // The state is written in one pass; its text must stay what writing the document's JSON tree gave (stable diffs).
+        var folder = TestEnvironment.TempFolder();
+        var path = Path.Combine(folder, StateStore.DefaultFileName);
+        var document = StateStore.Create(null, null);
+        var attributes = new JsonObject
+        {
+            ["content"] = "<tag> & \"quoted\" \\ back\nslash \u2028 é 日本 \U0001F600 \u0001",
+            ["numbers"] = new JsonArray(0, -1, 1.5, 1e-7, 123456789012345, 1e21),
+            ["nested"] = new JsonObject { ["b"] = true, ["a"] = null, ["list"] = new JsonArray(new JsonObject { ["name"] = "x" }) },
+        };
+        document.Targets["dev"] = new TargetRecord
+        {
+            Kind = "process",
+            Package = "p",
+            PackageVersion = "1.0.0",
+            Resources = [new ResourceRecord { Address = "dev/process/ConfigFile/p-dev", Type = "ConfigFile", Name = "p-dev", Status = ResourceRecord.Applied, Hash = "sha256:" + new string('0', 64), Attributes = attributes }],
+        };
+        document.Snapshots["sha256:1"] = new JsonObject { ["units"] = new JsonArray("<&>") };
+        StateStore.Write(path, document);
+
+        // Once from memory, once from a compact rewrite of the file (values then come from the parsed text).
+        Assert.Equal(TreeText(document), StateStore.Serialize(document));
+        File.WriteAllText(path, JsonNode.Parse(File.ReadAllText(path))!.ToJsonString());
+        var read = StateStore.Read(path).Document!;
+        Assert.Equal(TreeText(read), StateStore.Serialize(read));
+        Assert.Equal(attributes.ToJsonString(), read.Targets["dev"].Resources[0].Attributes.ToJsonString());
+    }
+
+    [Fact]
+    public void ByteOrderMarkIsToleratedAndMalformedShapesAreCorrupt()
+    {
+        var folder = TestEnvironment.TempFolder();
+        var path = Path.Combine(folder, StateStore.DefaultFileName);
+        StateStore.Write(path, StateStore.Create(null, null));
+        var text = File.ReadAllText(path);
+        File.WriteAllText(path, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        Assert.Equal(1, StateStore.Read(path).Serial);
+
+        foreach (var bad in new[] { text + " {}", "{\"formatVersion\": \"2\"}", "5", "" })
+        {
+            File.WriteAllText(path, bad);
+            Assert.Equal(ErrorIds.StateCorrupt, Assert.Throws<AgentSpecException>(() => StateStore.Read(path)).ErrorId);
+        }
+    }
+
+    private static string TreeText(StateDocument document) =>
+        AgentSpec.Engine.Json.JsonFiles.Write(System.Text.Json.JsonSerializer.SerializeToNode(document, StateStore.Options));
+
+    [Fact]
     public void CorruptAndNewerFilesAreRefused()
     {
         var folder = TestEnvironment.TempFolder();

@@ -12,7 +12,7 @@ public static class StateStore
 {
     public const string DefaultFileName = ".agentspec.state.json";
 
-    private static readonly JsonSerializerOptions Options = CreateOptions();
+    internal static readonly JsonSerializerOptions Options = CreateOptions();
 
     public static StateSnapshot Read(string path)
     {
@@ -38,19 +38,21 @@ public static class StateStore
             throw Corrupt(full, $"it cannot be read ({exception.Message})");
         }
 
-        JsonNode? root;
+        var json = Utf8Json(bytes);
+        StateShape shape;
         try
         {
-            root = JsonNode.Parse(bytes);
+            shape = StateShape.Scan(json);
         }
         catch (JsonException exception)
         {
             throw Corrupt(full, $"it is not valid JSON ({exception.Message})");
         }
 
-        if (root is JsonArray || (root is JsonObject legacy && legacy.ContainsKey("version") && !legacy.ContainsKey("formatVersion")))
+        if (shape.IsLegacy)
         {
-            var entries = root is JsonArray array ? array : root["entries"] as JsonArray;
+            var root = JsonNode.Parse(json);
+            var entries = root is JsonArray array ? array : root?["entries"] as JsonArray;
             var count = entries?.Count ?? 0;
             return new StateSnapshot
             {
@@ -65,7 +67,7 @@ public static class StateStore
             };
         }
 
-        if (root is not JsonObject obj || obj["formatVersion"] is not JsonValue versionNode || !versionNode.TryGetValue<int>(out var version))
+        if (shape.FormatVersion is not { } version)
         {
             throw Corrupt(full, "it has no formatVersion");
         }
@@ -79,7 +81,9 @@ public static class StateStore
         StateDocument document;
         try
         {
-            document = obj.Deserialize<StateDocument>(Options) ?? throw new JsonException("empty document");
+            // One pass from the bytes: JsonObject members (attributes, observed, snapshots) stay backed by the parsed
+            // JSON until first touched, so a plan pays only for the resources it compares.
+            document = JsonSerializer.Deserialize<StateDocument>(json, Options) ?? throw new JsonException("empty document");
         }
         catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException)
         {
@@ -135,11 +139,12 @@ public static class StateStore
         }
     }
 
-    public static string Serialize(StateDocument document)
-    {
-        var node = JsonSerializer.SerializeToNode(document, Options) ?? new JsonObject();
-        return JsonFiles.Write(node);
-    }
+    /// <summary>The file text: serialised in one pass (the same text as writing the document's JSON tree with <see cref="JsonFiles.Write"/>).</summary>
+    public static string Serialize(StateDocument document) => JsonSerializer.Serialize(document, Options) + "\n";
+
+    /// <summary>The JSON text of the file without a UTF-8 byte order mark (tolerated on read, never written).</summary>
+    private static ReadOnlySpan<byte> Utf8Json(byte[] bytes) =>
+        bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes.AsSpan(3) : bytes;
 
     /// <summary>A new, empty format-2 document (serial 0 until its first write).</summary>
     public static StateDocument Create(string? salt, JsonNode? legacy)
