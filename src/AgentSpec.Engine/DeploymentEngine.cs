@@ -200,8 +200,28 @@ public static class DeploymentEngine
 
     public static StateLockInfo? Unlock(string statePath, string? lockId, bool force) => StateLock.Remove(statePath, lockId, force);
 
+    /// <summary>With <c>-Refresh</c>: the live drift of the recorded resources in the deployment's scope (§9.3).</summary>
+    private static IReadOnlyDictionary<string, ResourceDrift>? DriftOf(ResolvedDeployment resolved, PlanSettings settings, StateSnapshot state)
+    {
+        if (!settings.Refresh)
+        {
+            return null;
+        }
+
+        var scope = resolved.Scope.Count > 0 ? resolved.Scope : [resolved.Target ?? string.Empty];
+        var records = scope
+            .Select(name => state.Document is { } document && document.Targets.TryGetValue(name, out var t) ? t : null)
+            .OfType<TargetRecord>()
+            .SelectMany(t => t.Resources)
+            .ToList();
+        return records.Count == 0
+            ? new Dictionary<string, ResourceDrift>()
+            : LiveDrift.Read(ProviderFor(resolved.Kind ?? string.Empty), records, Path.GetDirectoryName(state.Path) ?? ".");
+    }
+
     private static PlanRequest Request(ResolvedDeployment resolved, PlanSettings settings, StateSnapshot state, DesiredState desired, string salt) => new()
     {
+        Drift = DriftOf(resolved, settings, state),
         Mode = PlanMode.Apply,
         Package = resolved.Package?.Name ?? string.Empty,
         PackageVersion = resolved.Package?.Version ?? string.Empty,

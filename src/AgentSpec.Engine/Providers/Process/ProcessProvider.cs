@@ -112,13 +112,13 @@ public sealed class ProcessProvider : ITargetProvider
     {
         if (record.Type == ProcessResources.ConfigFileType)
         {
-            var path = Path.Combine(stateFolder, record.Attributes["path"]?.GetValue<string>() ?? string.Empty);
-            return File.Exists(path) ? new LiveResource(true, true, "present") : new LiveResource(false, false, "missing");
+            return ReadConfigFile(record, stateFolder);
         }
 
         if (!IsOurProcess(record, out var pid))
         {
-            return new LiveResource(false, false, pid > 0 ? $"not running (pid {pid} gone)" : "not running", DeploymentHealth.NotRunning, "the runtime process is not running");
+            // A recorded process slot whose process is gone (or is another process now) is NotRunning, never Missing (§7.1).
+            return new LiveResource(true, false, pid > 0 ? $"not running (pid {pid} gone)" : "not running", DeploymentHealth.NotRunning, "the runtime process is not running");
         }
 
         var port = record.Attributes["port"]?.GetValue<long>() ?? 8080;
@@ -135,6 +135,35 @@ public sealed class ProcessProvider : ITargetProvider
         {
             return new LiveResource(true, true, $"running (pid {pid})", DeploymentHealth.Unhealthy, $"GET {path2} failed: {exception.Message}");
         }
+    }
+
+    /// <summary>The configuration file on disk: missing, or Modified when its JSON hashes differently from the recorded content.</summary>
+    private static LiveResource ReadConfigFile(ResourceRecord record, string stateFolder)
+    {
+        var path = Path.Combine(stateFolder, record.Attributes["path"]?.GetValue<string>() ?? string.Empty);
+        if (!File.Exists(path))
+        {
+            return new LiveResource(false, false, "missing");
+        }
+
+        var recorded = CanonicalJson.Hash(record.Attributes["content"]?.DeepClone());
+        string live;
+        try
+        {
+            live = CanonicalJson.Hash(JsonNode.Parse(File.ReadAllText(path)));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            live = "(not valid JSON)";
+        }
+
+        if (live == recorded)
+        {
+            return new LiveResource(true, true, "present");
+        }
+
+        var diff = new PropertyDiff { Path = "content", Kind = PropertyDiffKind.Modified, Before = JsonValue.Create(recorded), After = JsonValue.Create(live) };
+        return new LiveResource(true, true, "modified: content") { Diffs = [diff] };
     }
 
     private static ProviderOutcome WriteConfig(ResourceChange change, ApplyContext context)
