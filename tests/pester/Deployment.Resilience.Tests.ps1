@@ -274,3 +274,68 @@ Describe 'The production guide CI flow' {
         (Get-State $folder).targets.Count | Should -Be 0
     }
 }
+
+Describe 'Restore-AgentSpecDeployment' {
+    BeforeAll {
+        $folder = New-Workspace 'restore'
+        $port = Get-FreeLoopbackPort
+        $statePath = Join-Path $folder '.agentspec.state.json'
+    }
+
+    AfterAll { Remove-Workspace $folder }
+
+    It 'runs the setting of an earlier serial again and records the restore; the file-based plan then shows the difference' {
+        $spec = Write-ProcessSpec -Folder $folder -Port $port -LogLevel 'debug'
+        $null = Invoke-AgentSpecApply $spec -AutoApprove -HealthTimeout ([timespan]::FromSeconds(30))
+        $v1 = (Get-AgentSpecHistory dev -StatePath $statePath -Last 1).Serial
+        $spec = Write-ProcessSpec -Folder $folder -Port $port -LogLevel 'warn'
+        $null = Invoke-AgentSpecApply $spec -AutoApprove -HealthTimeout ([timespan]::FromSeconds(30))
+        (Get-ProcessRecord $folder).attributes.env.LOG_LEVEL | Should -BeExactly 'warn'
+
+        # -WhatIf shows the restore plan and changes nothing.
+        $before = Get-Content -Raw -LiteralPath $statePath
+        @(Restore-AgentSpecDeployment dev -Serial $v1 -StatePath $statePath -WhatIf) | Should -HaveCount 0
+        Get-Content -Raw -LiteralPath $statePath | Should -BeExactly $before
+
+        $streams = Restore-AgentSpecDeployment dev -Serial $v1 -StatePath $statePath -AutoApprove -HealthTimeout ([timespan]::FromSeconds(30)) *>&1
+        $results = @($streams | Where-Object { $_ -is [AgentSpec.ApplyResult] })
+        $results.Status | Should -Not -Contain 'Failed'
+        ($results | Where-Object Type -EQ 'Process').Action | Should -Be 'Replace'
+        $messages = @($streams | Where-Object { $_ -is [System.Management.Automation.InformationRecord] } | ForEach-Object { "$($_.MessageData)" })
+        $messages | Should -Contain "Target ""dev"" now runs the configuration of history entry $v1. The specification file was not changed: the next plan from it shows the difference."
+        ($messages | Where-Object { $_ -like 'Restore complete:*' }) | Should -Not -BeNullOrEmpty
+
+        $record = Get-ProcessRecord $folder
+        $record.attributes.env.LOG_LEVEL | Should -BeExactly 'debug'
+        $runtimePid = [int]$record.observed.pid
+        Test-Alive $runtimePid | Should -BeTrue
+        if (Test-Path -LiteralPath "/proc/$runtimePid/environ") {
+            ([IO.File]::ReadAllText("/proc/$runtimePid/environ") -split "`0") | Should -Contain 'LOG_LEVEL=debug'
+        }
+
+        $latest = Get-AgentSpecHistory dev -StatePath $statePath -Last 1
+        $latest.Operation | Should -BeExactly 'restore'
+        $latest.RestoredFrom | Should -Be $v1
+        $latest.Outcome | Should -BeExactly 'succeeded'
+
+        $plan = Get-AgentSpecPlan $spec
+        ($plan.Changes | Where-Object Type -EQ 'Process').Action | Should -Be 'Replace'
+        $plan.ToString() | Should -Match '~ env\.LOG_LEVEL: "debug" -> "warn"'
+    }
+
+    It 'fails with HistoryEntryNotFound for an unknown serial and SnapshotMissing for a non-deployment entry' {
+        $failure = $null
+        try { Restore-AgentSpecDeployment dev -Serial 999 -StatePath $statePath -AutoApprove } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeExactly 'HistoryEntryNotFound,AgentSpec.Commands.RestoreAgentSpecDeploymentCommand'
+        $failure.Exception.Message | Should -Match 'serial 999'
+
+        $state = Get-Content -Raw -LiteralPath $statePath | ConvertFrom-Json -AsHashtable -DateKind String
+        $entry = $state.history | Select-Object -Last 1
+        $state.snapshots.Remove($entry.snapshot)
+        $state.history | ForEach-Object { $_.snapshot = $null }
+        $state | ConvertTo-Json -Depth 50 | Set-Content -LiteralPath $statePath -NoNewline
+        $missing = $null
+        try { Restore-AgentSpecDeployment dev -Serial $entry.serial -StatePath $statePath -AutoApprove } catch { $missing = $_ }
+        $missing.FullyQualifiedErrorId | Should -BeExactly 'SnapshotMissing,AgentSpec.Commands.RestoreAgentSpecDeploymentCommand'
+    }
+}

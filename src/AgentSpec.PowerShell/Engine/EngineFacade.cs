@@ -42,6 +42,33 @@ internal static class EngineFacade
         using var session = destroyTarget is not null
             ? DeploymentEngine.BeginDestroy(state.FullPath, destroyTarget, state.DisplayPath, settings.LockTimeout, writer.Warning, cancellation)
             : DeploymentEngine.BeginApply(resolved, plan, Settings(state, secrets, noSecrets: false, settings.Refresh), settings.LockTimeout, writer.Warning, cancellation);
+        return Execute(session, settings, confirm, writer, cancellation);
+    }
+
+    /// <summary>The offline restore plan of a history entry (<paramref name="serial"/> null = the previous successful one).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static Plan PlanRestore(StateLocation state, string target, long? serial, SecretOptions secrets, bool noSecrets) =>
+        DeploymentEngine.PlanRestore(target, serial, Settings(state, secrets, noSecrets));
+
+    /// <summary>Restore (deployment spec §9.2): lock, rebuild the snapshot with current secrets, confirm, apply.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static ApplyOutcome Restore(
+        string target,
+        long? serial,
+        StateLocation state,
+        SecretOptions secrets,
+        ApplySettings settings,
+        Func<Plan, bool> confirm,
+        EngineStreamWriter writer,
+        CancellationToken cancellation)
+    {
+        using var session = DeploymentEngine.BeginRestore(target, serial, Settings(state, secrets, noSecrets: false), settings.LockTimeout, writer.Warning, cancellation);
+        return Execute(session, settings, confirm, writer, cancellation);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ApplyOutcome Execute(ApplySession session, ApplySettings settings, Func<Plan, bool> confirm, EngineStreamWriter writer, CancellationToken cancellation)
+    {
         if (!session.Plan.HasChanges)
         {
             return new ApplyOutcome { Plan = session.Plan, Summary = NoChangesLine(session.Plan) };
