@@ -64,6 +64,34 @@ public sealed class ProcessDriftTests : IDisposable
         Assert.False(after.HasDrift);
         var newPid = StateStore.Read(StatePath).Document!.Targets["dev"].Resources.Single(r => r.Type == "Process").Observed["pid"]!.GetValue<int>();
         Assert.NotEqual(pid, newPid);
+
+        // Changed in the specification and drifted: the spec's reason stays, the drift is listed separately.
+        using (var running = Process.GetProcessById(newPid))
+        {
+            running.Kill();
+            running.WaitForExit(10_000);
+        }
+
+        WriteSpec(port: TestEnvironment.FreePort());
+        var both = Plan(refresh: true);
+        var changed = both.Changes.Single(c => c.Address == process.Address);
+        Assert.Equal((ChangeAction.Replace, ChangeReason.ReplaceRequired), (changed.Action, changed.Reason));
+        Assert.Equal(DriftKind.NotRunning, Assert.Single(both.Drift).Kind);
+    }
+
+    [Fact]
+    public void AnUnreadableTargetIsTargetUnreachable()
+    {
+        var record = new ResourceRecord { Address = "staging/docker/Container/x", Type = "Container", Name = "x", Status = ResourceRecord.Applied };
+        var provider = new UnreadableProvider();
+        var error = Assert.Throws<AgentSpecException>(() => Planning.LiveDrift.Read(provider, [record], _folder));
+        Assert.Equal(ErrorIds.TargetUnreachable, error.ErrorId);
+        Assert.Contains("staging/docker/Container/x", error.Message, StringComparison.Ordinal);
+        Assert.Contains("connection refused", error.Message, StringComparison.Ordinal);
+
+        // Entries that are not applied are already planned as replacements and are not read.
+        record.Status = ResourceRecord.Pending;
+        Assert.Empty(Planning.LiveDrift.Read(provider, [record], _folder));
     }
 
     public void Dispose()
@@ -75,7 +103,7 @@ public sealed class ProcessDriftTests : IDisposable
         }
     }
 
-    private void WriteSpec() => File.WriteAllText(SpecPath, $$"""
+    private void WriteSpec(int? port = null) => File.WriteAllText(SpecPath, $$"""
         package "fixture" version "0.1.0" lang "2.0"
 
         prompt "system" {
@@ -89,10 +117,30 @@ public sealed class ProcessDriftTests : IDisposable
 
         deploy "dev" target "process" {
           default true
-          port {{_port}}
+          port {{port ?? _port}}
         }
 
         """);
+
+    /// <summary>A provider whose target cannot be asked (ReadLive only).</summary>
+    private sealed class UnreadableProvider : ITargetProvider
+    {
+        public string Kind => "docker";
+
+        public System.Text.Json.Nodes.JsonObject CurrentEndpoint() => new();
+
+        public void Connect() => throw new NotSupportedException();
+
+        public Task<ProviderOutcome> ApplyAsync(ResourceChange change, ApplyContext context, CancellationToken cancellation) => throw new NotSupportedException();
+
+        public Task<ProviderOutcome> DestroyAsync(ResourceRecord record, ApplyContext context, CancellationToken cancellation) => throw new NotSupportedException();
+
+        public Task<HealthOutcome> WaitHealthyAsync(ResourceChange change, System.Text.Json.Nodes.JsonObject observed, ApplyContext context, TimeSpan timeout, CancellationToken cancellation) =>
+            throw new NotSupportedException();
+
+        public LiveResource ReadLive(ResourceRecord record, string stateFolder) =>
+            new(true, false, "unknown (connection refused)", DeploymentHealth.Unknown, "connection refused") { Unreadable = true };
+    }
 
     private PlanSettings Settings(bool refresh) => new() { StatePath = StatePath, Secrets = SecretResolver.Default([]), Refresh = refresh };
 

@@ -292,6 +292,12 @@ Describe 'Restore-AgentSpecDeployment' {
         $null = Invoke-AgentSpecApply $spec -AutoApprove -HealthTimeout ([timespan]::FromSeconds(30))
         (Get-ProcessRecord $folder).attributes.env.LOG_LEVEL | Should -BeExactly 'warn'
 
+        # -Serial completes with the target's history serials.
+        $line = "Restore-AgentSpecDeployment dev -StatePath '$statePath' -Serial "
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $completions.CompletionText | Should -Contain "$v1"
+        ($completions | Where-Object CompletionText -EQ "$v1").ToolTip | Should -Match 'apply succeeded'
+
         # -WhatIf shows the restore plan and changes nothing.
         $before = Get-Content -Raw -LiteralPath $statePath
         @(Restore-AgentSpecDeployment dev -Serial $v1 -StatePath $statePath -WhatIf) | Should -HaveCount 0
@@ -323,7 +329,7 @@ Describe 'Restore-AgentSpecDeployment' {
         $plan.ToString() | Should -Match '~ env\.LOG_LEVEL: "debug" -> "warn"'
     }
 
-    It 'fails with HistoryEntryNotFound for an unknown serial and SnapshotMissing for a non-deployment entry' {
+    It 'fails with HistoryEntryNotFound for an unknown serial and SnapshotMissing once the entry's snapshot is gone' {
         $failure = $null
         try { Restore-AgentSpecDeployment dev -Serial 999 -StatePath $statePath -AutoApprove } catch { $failure = $_ }
         $failure.FullyQualifiedErrorId | Should -BeExactly 'HistoryEntryNotFound,AgentSpec.Commands.RestoreAgentSpecDeploymentCommand'
