@@ -296,6 +296,7 @@ public sealed class Applier
                 PackageVersion = Plan.PackageVersion,
                 Environment = Plan.Environment,
                 Scope = Plan.Scope.ToList(),
+                Stack = StackOf(Plan),
                 Endpoint = (JsonObject)Plan.Endpoint.DeepClone(),
             };
             _document.Targets[name] = target;
@@ -367,6 +368,7 @@ public sealed class Applier
                     target.SpecHash = Plan.SpecHash;
                     target.Endpoint = (JsonObject)Plan.Endpoint.DeepClone();
                     target.Scope = Plan.Scope.ToList();
+                    target.Stack = StackOf(Plan);
                 }
 
                 target.LastSerial = serial;
@@ -413,6 +415,12 @@ public sealed class Applier
             return new ApplyReport { Results = results, Serial = _document.Serial, Outcome = outcome };
         }
     }
+
+    /// <summary>The compose project of a docker-compose plan (deployment spec §4.2 <c>stack</c>), else null.</summary>
+    private static string? StackOf(Plan plan) =>
+        plan.TargetKind == Providers.Compose.ComposeResources.Kind
+            ? plan.Changes.FirstOrDefault(c => c.Type == Providers.Compose.ComposeResources.ServiceType && c.Scope is not null)?.Scope
+            : null;
 
     private static string? CiRun()
     {

@@ -1,0 +1,57 @@
+using AgentSpec.Engine.Apply;
+using AgentSpec.Engine.Providers.Docker;
+using AgentSpec.Engine.Providers.Kubernetes;
+using AgentSpec.Engine.State;
+using global::Docker.DotNet.Models;
+
+namespace AgentSpec.Engine.Providers.Compose;
+
+/// <summary>
+/// Live state of a compose service from its containers (deployment spec §7.3): none → missing; none running → not
+/// running; otherwise the replica count, image and spec-hash label compared with the record, and the Docker health.
+/// </summary>
+internal static class ComposeDrift
+{
+    public static LiveResource Describe(ResourceRecord record, IReadOnlyList<ContainerInspectResponse> containers)
+    {
+        if (containers.Count == 0)
+        {
+            return new LiveResource(false, false, "missing", DeploymentHealth.NotRunning, $"service \"{record.Name}\" has no containers");
+        }
+
+        var running = containers.Where(c => c.State?.Running == true).ToList();
+        if (running.Count == 0)
+        {
+            var first = containers[0];
+            return new LiveResource(true, false, "not running", DeploymentHealth.NotRunning,
+                $"no container of service \"{record.Name}\" is running ({first.Name.TrimStart('/')} is {first.State?.Status}, exit code {first.State?.ExitCode})");
+        }
+
+        var drift = new List<string>();
+        var replicas = DockerContainerSpec.Long(record.Attributes["replicas"]) ?? 1;
+        if (running.Count != replicas)
+        {
+            drift.Add($"replicas ({running.Count} running, {replicas} recorded)");
+        }
+
+        var hash = record.Attributes["service"]?["labels"]?[KubernetesLabels.SpecHash]?.GetValue<string>();
+        if (running.Any(c => (c.Config?.Labels is { } live && live.TryGetValue(KubernetesLabels.SpecHash, out var value) ? value : null) != hash))
+        {
+            drift.Add("labels[\"agentspec.io/spec-hash\"]");
+        }
+
+        var image = record.Attributes["service"]?["image"]?.GetValue<string>()?.Replace("$$", "$", StringComparison.Ordinal);
+        if (running.Any(c => c.Config?.Image != image))
+        {
+            drift.Add("image");
+        }
+
+        var description = drift.Count == 0 ? "present" : "modified: " + string.Join(", ", drift);
+        var states = running.Select(c => c.State.Health?.Status).ToList();
+        var health = states.Any(s => s == "unhealthy") ? DeploymentHealth.Unhealthy
+            : states.Any(s => s == "starting") ? DeploymentHealth.Starting
+            : DeploymentHealth.Healthy;
+        var detail = running.Select(c => c.State.Health?.Log?.LastOrDefault()?.Output?.Trim()).OfType<string>().FirstOrDefault();
+        return new LiveResource(true, true, description, health, detail);
+    }
+}
