@@ -187,7 +187,40 @@ public sealed class ComposeWorkflowTests : IAsyncLifetime
         Assert.Equal(["destroy", "apply", "apply", "apply"], history.Select(h => h.Operation));
     }
 
-    private void WriteSpec(string memory) => File.WriteAllText(SpecPath, $$"""
+    [Fact]
+    public async Task UnhealthyDependencyFailsItsServiceAndSkipsItsDependents()
+    {
+        if (!_docker.Ready())
+        {
+            return;
+        }
+
+        // billing-svc serves an Anthropic agent without ANTHROPIC_API_KEY: the runtime serves, /healthz answers 503.
+        WriteSpec("128Mi", billingAgent: "billing");
+        var report = await ApplyAsync(TimeSpan.FromSeconds(60));
+        Assert.True(report.Outcome == "partial", Describe(report));
+        var services = report.Results.Where(r => r.Type == ComposeResources.ServiceType).ToDictionary(r => r.Name);
+        Assert.Equal(ApplyStatus.Failed, services["billing-svc"].Status);
+        Assert.Equal(HealthState.Unhealthy, services["billing-svc"].Health);
+        Assert.Equal(ErrorIds.HealthCheckFailed, services["billing-svc"].ErrorId);
+        Assert.Contains("unhealthy", services["billing-svc"].Error, StringComparison.Ordinal);
+        Assert.Equal(ApplyStatus.Skipped, services["router-svc"].Status);
+        Assert.Equal(ApplyStatus.Succeeded, services["audit-svc"].Status); // an independent branch continues
+        Assert.Empty(await ContainersAsync("router-svc"));
+
+        // The failed service is recorded as failed; the next plan replaces it and still creates the skipped one.
+        var next = Plan();
+        var billing = next.Changes.Single(c => c.Name == "billing-svc" && c.Type == ComposeResources.ServiceType);
+        Assert.Equal((ChangeAction.Replace, ChangeReason.PreviouslyFailed), (billing.Action, billing.Reason));
+        Assert.Equal(ChangeAction.Create, next.Changes.Single(c => c.Name == "router-svc" && c.Type == ComposeResources.ServiceType).Action);
+
+        using var destroy = DeploymentEngine.BeginDestroy(StatePath, "billing-svc", null, TimeSpan.Zero, _ => { }, CancellationToken.None);
+        var destroyed = await destroy.ExecuteAsync(new ApplyOptions(), NullEngineEvents.Instance, CancellationToken.None);
+        Assert.True(destroyed.Outcome == "succeeded", Describe(destroyed));
+        Assert.Empty(await ContainersAsync(null));
+    }
+
+    private void WriteSpec(string memory, string billingAgent = "assistant") => File.WriteAllText(SpecPath, $$"""
         package "{{_package}}" version "0.1.0" lang "2.0"
 
         prompt "system" {
@@ -203,7 +236,13 @@ public sealed class ComposeWorkflowTests : IAsyncLifetime
           env({{_variable}})
         }
 
+        agent "billing" {
+          uses prompt "system"
+          model "claude-sonnet-4-20250514"
+        }
+
         deploy "router-svc" target "docker-compose" {
+          agents ["assistant"]
           port {{_routerPort}}
           health {
             path "/healthz"
@@ -216,6 +255,7 @@ public sealed class ComposeWorkflowTests : IAsyncLifetime
         }
 
         deploy "billing-svc" target "docker-compose" {
+          agents ["{{billingAgent}}"]
           port {{_billingPort}}
           resources {
             cpu "500m"
@@ -235,6 +275,7 @@ public sealed class ComposeWorkflowTests : IAsyncLifetime
         }
 
         deploy "audit-svc" target "docker-compose" {
+          agents ["assistant"]
           port {{_auditPort}}
           health {
             path "/healthz"
@@ -276,9 +317,9 @@ public sealed class ComposeWorkflowTests : IAsyncLifetime
 
     private Plan Plan() => DeploymentEngine.Plan(Resolve(), Settings());
 
-    private async Task<ApplyReport> ApplyAsync()
+    private async Task<ApplyReport> ApplyAsync(TimeSpan? healthTimeout = null)
     {
         using var session = DeploymentEngine.BeginApply(Resolve(), null, Settings(), TimeSpan.Zero, _ => { }, CancellationToken.None);
-        return await session.ExecuteAsync(new ApplyOptions { HealthTimeout = TimeSpan.FromSeconds(90) }, NullEngineEvents.Instance, CancellationToken.None);
+        return await session.ExecuteAsync(new ApplyOptions { HealthTimeout = healthTimeout ?? TimeSpan.FromSeconds(90) }, NullEngineEvents.Instance, CancellationToken.None);
     }
 }
