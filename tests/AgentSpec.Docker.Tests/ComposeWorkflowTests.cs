@@ -166,13 +166,28 @@ public sealed class ComposeWorkflowTests : IAsyncLifetime
         Assert.Equal(audit.ID, Assert.Single(await ContainersAsync("audit-svc")).ID);
         Assert.Equal(routed.State.StartedAt, (await _docker.Client.Containers.InspectContainerAsync(routed.ID)).State.StartedAt);
 
+        // audit-svc leaves the stack: the next apply deletes its service and image and drops its target; the rest stays.
+        var auditTag = state.Targets["audit-svc"].Resources.Single(r => r.Type == ComposeResources.ImageType).Attributes["tag"]!.GetValue<string>();
+        WriteSpec("256Mi", includeAudit: false);
+        var shrunk = Plan();
+        Assert.Equal(
+            [$"audit-svc/docker-compose/Image/{_package}-audit-svc", $"audit-svc/docker-compose/Service/{Project}/audit-svc"],
+            shrunk.Changes.Where(c => c.Action != ChangeAction.NoOp).Select(c => c.Address));
+        Assert.All(shrunk.Changes.Where(c => c.Action != ChangeAction.NoOp), c => Assert.Equal(ChangeAction.Delete, c.Action));
+        var removedAudit = await ApplyAsync();
+        Assert.True(removedAudit.Outcome == "succeeded", Describe(removedAudit));
+        Assert.Empty(await ContainersAsync("audit-svc"));
+        Assert.DoesNotContain(await _docker.Client.Images.ListImagesAsync(new ImagesListParameters { All = true }), i => (i.RepoTags ?? []).Contains(auditTag));
+        Assert.Equal(["billing-svc", "router-svc"], ReadState().Targets.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(newBilling.ID, Assert.Single(await ContainersAsync("billing-svc")).ID);
+
         // Destroy through any deploy of the stack removes every service, the network and the images.
-        var tags = state.Targets.Values.SelectMany(t => t.Resources).Where(r => r.Type == ComposeResources.ImageType)
+        var tags = ReadState().Targets.Values.SelectMany(t => t.Resources).Where(r => r.Type == ComposeResources.ImageType)
             .Select(r => r.Attributes["tag"]!.GetValue<string>()).ToList();
-        Assert.Equal(3, tags.Count);
-        using (var destroy = DeploymentEngine.BeginDestroy(StatePath, "audit-svc", null, TimeSpan.Zero, _ => { }, CancellationToken.None))
+        Assert.Equal(2, tags.Count);
+        using (var destroy = DeploymentEngine.BeginDestroy(StatePath, "billing-svc", null, TimeSpan.Zero, _ => { }, CancellationToken.None))
         {
-            Assert.Equal(6, destroy.Plan.Changes.Count(c => c.Action == ChangeAction.Delete));
+            Assert.Equal(4, destroy.Plan.Changes.Count(c => c.Action == ChangeAction.Delete));
             var destroyed = await destroy.ExecuteAsync(new ApplyOptions(), NullEngineEvents.Instance, CancellationToken.None);
             Assert.True(destroyed.Outcome == "succeeded", Describe(destroyed));
         }
@@ -182,9 +197,10 @@ public sealed class ComposeWorkflowTests : IAsyncLifetime
         var images = await _docker.Client.Images.ListImagesAsync(new ImagesListParameters { All = true });
         Assert.DoesNotContain(images, i => (i.RepoTags ?? []).Any(tags.Contains));
         Assert.Empty(ReadState().Targets);
-        var history = DeploymentEngine.History(StatePath, [t => t == "audit-svc"], null, 0, false);
-        // The engine records the all-no-op apply too (the cmdlet stops before it with "No changes"); every apply of the stack is listed under any of its deploys.
-        Assert.Equal(["destroy", "apply", "apply", "apply"], history.Select(h => h.Operation));
+        var history = DeploymentEngine.History(StatePath, [t => t == "router-svc"], null, 0, false);
+        // The engine records the all-no-op apply too (the cmdlet stops before it with "No changes"); every operation of
+        // the stack is listed under any of its deploys (the destroy was started through billing-svc).
+        Assert.Equal(["destroy", "apply", "apply", "apply", "apply"], history.Select(h => h.Operation));
     }
 
     [Fact]
@@ -220,7 +236,7 @@ public sealed class ComposeWorkflowTests : IAsyncLifetime
         Assert.Empty(await ContainersAsync(null));
     }
 
-    private void WriteSpec(string memory, string billingAgent = "assistant") => File.WriteAllText(SpecPath, $$"""
+    private void WriteSpec(string memory, string billingAgent = "assistant", bool includeAudit = true) => File.WriteAllText(SpecPath, $$"""
         package "{{_package}}" version "0.1.0" lang "2.0"
 
         prompt "system" {
@@ -274,6 +290,8 @@ public sealed class ComposeWorkflowTests : IAsyncLifetime
           }
         }
 
+        """ + (includeAudit ? $$"""
+
         deploy "audit-svc" target "docker-compose" {
           agents ["assistant"]
           port {{_auditPort}}
@@ -283,7 +301,7 @@ public sealed class ComposeWorkflowTests : IAsyncLifetime
             timeout "1s"
           }
         }
-        """);
+        """ : string.Empty));
 
     private async Task<IReadOnlyList<ContainerInspectResponse>> ContainersAsync(string? service)
     {

@@ -347,7 +347,8 @@ public sealed class Applier
             var succeeded = results.Count(r => r.Status == ApplyStatus.Succeeded);
             var outcome = cancelled ? "cancelled" : failed == 0 ? "succeeded" : succeeded == 0 ? "failed" : "partial";
             var serial = _document.Serial + 1;
-            foreach (var name in Plan.Scope.Count > 0 ? Plan.Scope : [Plan.Target])
+            var scope = Plan.Scope.Count > 0 ? Plan.Scope : [Plan.Target];
+            foreach (var name in scope.Concat(Plan.Changes.Select(c => c.Target)).Where(n => !string.IsNullOrEmpty(n)).Distinct(StringComparer.Ordinal).ToList())
             {
                 if (!_document.Targets.TryGetValue(name, out var target))
                 {
@@ -357,6 +358,12 @@ public sealed class Applier
                 if (target.Resources.Count == 0)
                 {
                     _document.Targets.Remove(name);
+                    continue;
+                }
+
+                if (!scope.Contains(name, StringComparer.Ordinal))
+                {
+                    // A deploy removed from a compose stack whose deletion did not finish: kept as it was recorded.
                     continue;
                 }
 
