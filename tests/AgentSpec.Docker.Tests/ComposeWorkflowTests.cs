@@ -236,6 +236,37 @@ public sealed class ComposeWorkflowTests : IAsyncLifetime
         Assert.Empty(await ContainersAsync(null));
     }
 
+    [Fact]
+    public async Task MissingComposeCommandIsComposeNotInstalledAndRecordsNothing()
+    {
+        if (!_docker.Ready())
+        {
+            return;
+        }
+
+        WriteSpec("128Mi");
+        var previous = Environment.GetEnvironmentVariable("AGENTSPEC_COMPOSE_COMMAND");
+        try
+        {
+            Environment.SetEnvironmentVariable("AGENTSPEC_COMPOSE_COMMAND", "agentspec-no-such-compose");
+            var error = await Assert.ThrowsAnyAsync<AgentSpecException>(() => ApplyAsync());
+            Assert.Equal(ErrorIds.ComposeNotInstalled, error.ErrorId);
+            Assert.Contains("agentspec-no-such-compose", error.Message, StringComparison.Ordinal);
+            Assert.False(File.Exists(StatePath), "nothing may be recorded when compose is missing");
+            Assert.Empty(await ContainersAsync(null));
+
+            // The installed v1 is found when named, and is run with --compatibility.
+            Environment.SetEnvironmentVariable("AGENTSPEC_COMPOSE_COMMAND", "docker-compose");
+            var command = ComposeCommand.Detect();
+            Assert.True(command.Legacy);
+            Assert.True(System.Version.Parse(command.Version) >= ComposeCommand.MinimumV1, command.Version);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("AGENTSPEC_COMPOSE_COMMAND", previous);
+        }
+    }
+
     private void WriteSpec(string memory, string billingAgent = "assistant", bool includeAudit = true) => File.WriteAllText(SpecPath, $$"""
         package "{{_package}}" version "0.1.0" lang "2.0"
 
