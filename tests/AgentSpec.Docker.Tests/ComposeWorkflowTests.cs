@@ -237,6 +237,33 @@ public sealed class ComposeWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UnreachableEngineIsTargetUnreachableAndRecordsNothing()
+    {
+        if (!_docker.Ready())
+        {
+            return;
+        }
+
+        WriteSpec("128Mi");
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closed = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        try
+        {
+            Environment.SetEnvironmentVariable("DOCKER_HOST", $"tcp://127.0.0.1:{closed}");
+            var error = await Assert.ThrowsAnyAsync<AgentSpecException>(() => ApplyAsync());
+            Assert.Equal(ErrorIds.TargetUnreachable, error.ErrorId);
+            Assert.Contains($"Cannot reach the Docker engine at tcp://127.0.0.1:{closed}", error.Message, StringComparison.Ordinal);
+            Assert.False(File.Exists(StatePath), "nothing may be recorded when the engine cannot be reached");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("DOCKER_HOST", null);
+        }
+    }
+
+    [Fact]
     public async Task MissingComposeCommandIsComposeNotInstalledAndRecordsNothing()
     {
         if (!_docker.Ready())

@@ -154,6 +154,11 @@ public sealed class ComposeProvider : ITargetProvider, IDisposable
         }
 
         arguments.Add(change.Name);
+        var client = Connection().Client;
+        var previousImages = change.Action == ChangeAction.Replace
+            ? (await new ComposeContainers(client).ListAsync(project, change.Name, change.Address, context.Lineage, cancellation).ConfigureAwait(false))
+                .Select(c => c.Image).Distinct(StringComparer.Ordinal).ToList()
+            : new List<string>();
         ComposeRun run;
         await _composeGate.WaitAsync(cancellation).ConfigureAwait(false);
         try
@@ -177,7 +182,13 @@ public sealed class ComposeProvider : ITargetProvider, IDisposable
             return ProviderOutcome.Fail(context.Redactor.Redact($"{run.Command} exited with code {run.ExitCode}:\n{run.Output}"));
         }
 
-        var containers = await new ComposeContainers(Connection().Client).ListAsync(project, change.Name, change.Address, context.Lineage, cancellation).ConfigureAwait(false);
+        var containers = await new ComposeContainers(client).ListAsync(project, change.Name, change.Address, context.Lineage, cancellation).ConfigureAwait(false);
+        foreach (var image in previousImages.Where(i => containers.All(c => c.Image != i)))
+        {
+            // The replaced containers ran an image whose tag the rebuild moved: removed once nothing uses it (as §7.2).
+            await new DockerImages(client).RemoveUnusedAsync(image, context, cancellation).ConfigureAwait(false);
+        }
+
         return ProviderOutcome.Ok(ComposeContainers.Observed(project, containers),
             $"{(change.Action == ChangeAction.Replace ? "recreated" : "started")} {containers.Count} container{(containers.Count == 1 ? string.Empty : "s")}");
     }
