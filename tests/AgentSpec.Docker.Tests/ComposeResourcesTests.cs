@@ -166,6 +166,18 @@ public sealed class ComposeResourcesTests
     }
 
     [Fact]
+    public void DefaultHealthWaitIsStartPeriodPlusFourIntervalsAtLeastOneMinute()
+    {
+        var billing = Build().Single(r => r.Name == "billing-svc");
+        Assert.Equal(TimeSpan.FromSeconds(130), ComposeHealth.DefaultTimeout(billing.Attributes)); // 10 s + 4 × 30 s
+        var fast = (JsonObject)billing.Attributes.DeepClone();
+        fast["service"]!["healthcheck"]!["interval"] = "2s";
+        Assert.Equal(TimeSpan.FromSeconds(60), ComposeHealth.DefaultTimeout(fast));
+        fast["service"]!.AsObject().Remove("healthcheck");
+        Assert.Equal(TimeSpan.FromSeconds(60), ComposeHealth.DefaultTimeout(fast));
+    }
+
+    [Fact]
     public void QuantitiesAndDurationsUseTheComposeForms()
     {
         Assert.Equal(["0.25", "0.5", "1", "1.5"], new long[] { 250, 500, 1000, 1500 }.Select(ComposeQuantities.Cpus));

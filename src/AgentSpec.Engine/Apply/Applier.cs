@@ -115,7 +115,8 @@ public sealed class Applier
                 else
                 {
                     events.Progress(_completed, total, change.Address, "waiting for health");
-                    var wait = _job.Options.HealthTimeout ?? TimeSpan.FromSeconds(60);
+                    var wait = _job.Options.HealthTimeout
+                        ?? (_job.Provider is IHealthTimeoutDefault defaults ? defaults.DefaultHealthTimeout(change) : TimeSpan.FromSeconds(60));
                     var result = await _job.Provider.WaitHealthyAsync(change, outcome.Observed, _job.Context, wait, cancellation).ConfigureAwait(false);
                     health = result.Healthy ? HealthState.Healthy : HealthState.Unhealthy;
                     if (!result.Healthy)

@@ -12,7 +12,7 @@ namespace AgentSpec.Engine.Providers.Compose;
 /// <c>up -d --no-deps --no-build -t 30 [--force-recreate] &lt;svc&gt;</c> runs with the service's secrets only in the
 /// child's environment. Health, drift and removal go through the Docker API by labels.
 /// </summary>
-public sealed class ComposeProvider : ITargetProvider, IDisposable
+public sealed class ComposeProvider : ITargetProvider, IHealthTimeoutDefault, IDisposable
 {
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
     private readonly object _gate = new();
@@ -88,6 +88,9 @@ public sealed class ComposeProvider : ITargetProvider, IDisposable
         return await new ComposeContainers(Connection().Client)
             .WaitHealthyAsync(ProjectOf(attributes, change.Scope), change.Name, change.Address, replicas, context, timeout, cancellation).ConfigureAwait(false);
     }
+
+    /// <summary><c>start_period + 4 × interval</c> of the service's health check, at least 60 s (deployment spec §2.4).</summary>
+    public TimeSpan DefaultHealthTimeout(ResourceChange change) => ComposeHealth.DefaultTimeout(change.After);
 
     public LiveResource ReadLive(ResourceRecord record, string stateFolder)
     {
