@@ -166,6 +166,13 @@ public sealed class ComposeWorkflowTests : IAsyncLifetime
         Assert.Equal(audit.ID, Assert.Single(await ContainersAsync("audit-svc")).ID);
         Assert.Equal(routed.State.StartedAt, (await _docker.Client.Containers.InspectContainerAsync(routed.ID)).State.StartedAt);
 
+        // -Refresh reads the live stack: a stopped service is planned as a replacement (DriftNotRunning), nothing else drifted.
+        await _docker.Client.Containers.StopContainerAsync(audit.ID, new ContainerStopParameters { WaitBeforeKillSeconds = 5 });
+        var refreshed = DeploymentEngine.Plan(Resolve(), Settings(refresh: true));
+        var drifted = Assert.Single(refreshed.Changes, c => c.Action != ChangeAction.NoOp);
+        Assert.Equal(($"audit-svc/docker-compose/Service/{Project}/audit-svc", ChangeAction.Replace, ChangeReason.DriftNotRunning), (drifted.Address, drifted.Action, drifted.Reason));
+        Assert.Equal(DriftKind.NotRunning, Assert.Single(refreshed.Drift).Kind);
+
         // audit-svc leaves the stack: the next apply deletes its service and image and drops its target; the rest stays.
         var auditTag = state.Targets["audit-svc"].Resources.Single(r => r.Type == ComposeResources.ImageType).Attributes["tag"]!.GetValue<string>();
         WriteSpec("256Mi", includeAudit: false);
@@ -387,7 +394,7 @@ public sealed class ComposeWorkflowTests : IAsyncLifetime
 
     private static string Describe(ApplyReport report) => string.Join("\n", report.Results.Select(r => $"{r.Address}: {r.Status} {r.Message} {r.Error}"));
 
-    private PlanSettings Settings() => new() { StatePath = StatePath, Secrets = SecretResolver.Default([]) };
+    private PlanSettings Settings(bool refresh = false) => new() { StatePath = StatePath, Secrets = SecretResolver.Default([]), Refresh = refresh };
 
     private ResolvedDeployment Resolve() => SpecResolver.Resolve(SpecPath, null, "router-svc");
 

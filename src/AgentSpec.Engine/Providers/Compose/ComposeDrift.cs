@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using AgentSpec.Engine.Apply;
+using AgentSpec.Engine.Json;
 using AgentSpec.Engine.Providers.Docker;
 using AgentSpec.Engine.Providers.Kubernetes;
 using AgentSpec.Engine.State;
@@ -12,6 +14,9 @@ namespace AgentSpec.Engine.Providers.Compose;
 /// </summary>
 internal static class ComposeDrift
 {
+    private static PropertyDiff Modified(string path, JsonNode? recorded, JsonNode? live) =>
+        new() { Path = path, Kind = PropertyDiffKind.Modified, Before = recorded, After = live };
+
     public static LiveResource Describe(ResourceRecord record, IReadOnlyList<ContainerInspectResponse> containers)
     {
         if (containers.Count == 0)
@@ -27,31 +32,34 @@ internal static class ComposeDrift
                 $"no container of service \"{record.Name}\" is running ({first.Name.TrimStart('/')} is {first.State?.Status}, exit code {first.State?.ExitCode})");
         }
 
-        var drift = new List<string>();
+        var drift = new List<PropertyDiff>();
         var replicas = DockerContainerSpec.Long(record.Attributes["replicas"]) ?? 1;
         if (running.Count != replicas)
         {
-            drift.Add($"replicas ({running.Count} running, {replicas} recorded)");
+            drift.Add(Modified("replicas", JsonValue.Create(replicas), JsonValue.Create((long)running.Count)));
         }
 
         var hash = record.Attributes["service"]?["labels"]?[KubernetesLabels.SpecHash]?.GetValue<string>();
+        var liveHash = running.Select(c => c.Config?.Labels is { } live && live.TryGetValue(KubernetesLabels.SpecHash, out var value) ? value : null)
+            .FirstOrDefault(h => h != hash);
         if (running.Any(c => (c.Config?.Labels is { } live && live.TryGetValue(KubernetesLabels.SpecHash, out var value) ? value : null) != hash))
         {
-            drift.Add("labels[\"agentspec.io/spec-hash\"]");
+            drift.Add(Modified(JsonPath.Child("service.labels", KubernetesLabels.SpecHash), JsonValue.Create(hash), JsonValue.Create(liveHash)));
         }
 
-        var image = record.Attributes["service"]?["image"]?.GetValue<string>()?.Replace("$$", "$", StringComparison.Ordinal);
-        if (running.Any(c => c.Config?.Image != image))
+        var image = record.Attributes["service"]?["image"]?.GetValue<string>();
+        var liveImage = running.Select(c => c.Config?.Image?.Replace("$", "$$", StringComparison.Ordinal)).FirstOrDefault(i => i != image);
+        if (liveImage is not null)
         {
-            drift.Add("image");
+            drift.Add(Modified("service.image", JsonValue.Create(image), JsonValue.Create(liveImage)));
         }
 
-        var description = drift.Count == 0 ? "present" : "modified: " + string.Join(", ", drift);
+        var description = drift.Count == 0 ? "present" : "modified: " + string.Join(", ", drift.Select(d => d.Path));
         var states = running.Select(c => c.State.Health?.Status).ToList();
         var health = states.Any(s => s == "unhealthy") ? DeploymentHealth.Unhealthy
             : states.Any(s => s == "starting") ? DeploymentHealth.Starting
             : DeploymentHealth.Healthy;
         var detail = running.Select(c => c.State.Health?.Log?.LastOrDefault()?.Output?.Trim()).OfType<string>().FirstOrDefault();
-        return new LiveResource(true, true, description, health, detail);
+        return new LiveResource(true, true, description, health, detail) { Diffs = drift };
     }
 }

@@ -114,7 +114,7 @@ public sealed class ComposeProvider : ITargetProvider, IHealthTimeoutDefault, ID
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException or OperationCanceledException or DockerApiException or AgentSpecException)
         {
-            return new LiveResource(true, false, "unknown (" + exception.Message + ")", DeploymentHealth.Unknown, exception.Message);
+            return new LiveResource(true, false, "unknown (" + exception.Message + ")", DeploymentHealth.Unknown, exception.Message) { Unreadable = true };
         }
     }
 
