@@ -166,6 +166,12 @@ public sealed class ComposeWorkflowTests : IAsyncLifetime
         Assert.Equal(audit.ID, Assert.Single(await ContainersAsync("audit-svc")).ID);
         Assert.Equal(routed.State.StartedAt, (await _docker.Client.Containers.InspectContainerAsync(routed.ID)).State.StartedAt);
 
+        // Restore through any deploy of the stack plans the previous configuration: billing back to 128Mi, nothing else.
+        var restore = DeploymentEngine.PlanRestore("audit-svc", null, Settings());
+        var back = Assert.Single(restore.Changes, c => c.Action != ChangeAction.NoOp);
+        Assert.Equal($"billing-svc/docker-compose/Service/{Project}/billing-svc", back.Address);
+        Assert.Contains(back.Diffs, d => d.Path == "service.deploy.resources.limits.memory" && d.After?.GetValue<string>() == "128m");
+
         // -Refresh reads the live stack: a stopped service is planned as a replacement (DriftNotRunning), nothing else drifted.
         await _docker.Client.Containers.StopContainerAsync(audit.ID, new ContainerStopParameters { WaitBeforeKillSeconds = 5 });
         var refreshed = DeploymentEngine.Plan(Resolve(), Settings(refresh: true));
