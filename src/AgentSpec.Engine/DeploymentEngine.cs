@@ -20,6 +20,7 @@ public static class DeploymentEngine
         ProcessResources.Kind => new ProcessProvider(),
         Providers.Kubernetes.KubernetesResources.Kind => new Providers.Kubernetes.KubernetesProvider(Providers.Kubernetes.KubernetesConnectionSettings.FromEnvironment()),
         Providers.Docker.DockerResources.Kind => new Providers.Docker.DockerProvider(),
+        Providers.Compose.ComposeResources.Kind => new Providers.Compose.ComposeProvider(),
         _ => throw DesiredState.Unsupported(kind),
     };
 
@@ -160,7 +161,8 @@ public static class DeploymentEngine
             {
                 var live = checkHealth ? provider.ReadLive(resource, folder) : new LiveResource(true, true, "not checked");
                 resources.Add(new ResourceStatus { Address = resource.Address, Type = resource.Type, Status = resource.Status, Live = live.Description, Error = resource.Error });
-                if (checkHealth && resource.Type == ProcessResources.ProcessType)
+                if (checkHealth && (resource.Type == ProcessResources.ProcessType
+                    || (target.Kind == Providers.Compose.ComposeResources.Kind && resource.Type == Providers.Compose.ComposeResources.ServiceType)))
                 {
                     health = live.Health;
                     detail = live.HealthDetail;
@@ -168,7 +170,7 @@ public static class DeploymentEngine
             }
 
             var process = target.Resources.FirstOrDefault(r => r.Type == ProcessResources.ProcessType);
-            var port = process?.Attributes["port"]?.GetValue<long>();
+            var port = process?.Attributes["port"]?.GetValue<long>() ?? Providers.Compose.ComposeStatus.PublishedPort(target);
             var bind = process?.Attributes["bindHost"]?.GetValue<string>() ?? "127.0.0.1";
             list.Add(new DeploymentStatus
             {
@@ -182,7 +184,7 @@ public static class DeploymentEngine
                 Health = health,
                 HealthDetail = detail,
                 Endpoint = port is null ? null : string.Create(CultureInfo.InvariantCulture, $"http://{bind}:{port}"),
-                Replicas = null,
+                Replicas = Providers.Compose.ComposeStatus.Replicas(target),
                 Resources = resources,
                 StatePath = state.Path,
             });
@@ -191,7 +193,7 @@ public static class DeploymentEngine
         return list;
     }
 
-    /// <summary>History entries, newest first.</summary>
+    /// <summary>History entries, newest first. A target matches the entries of every operation whose scope held it (a compose stack's applies).</summary>
     public static IReadOnlyList<HistoryEntry> History(string statePath, IReadOnlyList<Func<string, bool>> patterns, long? serial, int last, bool includeSnapshot)
     {
         var state = StateStore.Read(statePath);
@@ -201,7 +203,7 @@ public static class DeploymentEngine
         }
 
         var entries = document.History
-            .Where(h => patterns.Count == 0 || patterns.Any(p => p(h.Target)))
+            .Where(h => patterns.Count == 0 || patterns.Any(p => p(h.Target) || h.Scope.Any(p)))
             .Where(h => serial is null || h.Serial == serial)
             .OrderByDescending(h => h.Serial);
         return (serial is null && last > 0 ? entries.Take(last) : entries).Select(h => new HistoryEntry
