@@ -20,6 +20,7 @@ public static class DeploymentEngine
         ProcessResources.Kind => new ProcessProvider(),
         Providers.Kubernetes.KubernetesResources.Kind => new Providers.Kubernetes.KubernetesProvider(Providers.Kubernetes.KubernetesConnectionSettings.FromEnvironment()),
         Providers.Docker.DockerResources.Kind => new Providers.Docker.DockerProvider(),
+        Providers.Compose.ComposeResources.Kind => new Providers.Compose.ComposeProvider(),
         _ => throw DesiredState.Unsupported(kind),
     };
 
@@ -81,6 +82,46 @@ public static class DeploymentEngine
         }
     }
 
+    /// <summary>
+    /// The offline restore plan (no lock) of history entry <paramref name="serial"/> of <paramref name="target"/>, or of
+    /// the newest successful apply/restore before the current one when <paramref name="serial"/> is null (§9.2).
+    /// </summary>
+    public static Plan PlanRestore(string target, long? serial, PlanSettings settings)
+    {
+        var state = StateStore.Read(settings.StatePath);
+        return RestorePlan(state, target, serial, settings, requireSecrets: false, redactor: null).Plan;
+    }
+
+    /// <summary>Takes the lock, rebuilds the desired state of a history snapshot with the current secrets and plans it (§9.2).</summary>
+    public static ApplySession BeginRestore(string target, long? serial, PlanSettings settings, TimeSpan lockTimeout, Action<string> warn, CancellationToken cancellation)
+    {
+        var stateLock = StateLock.Acquire(settings.StatePath, "restore", target, lockTimeout, warn, cancellation);
+        try
+        {
+            var state = StateStore.Read(settings.StatePath);
+            var redactor = new Redactor();
+            var (plan, desired, salt) = RestorePlan(state, target, serial, settings, requireSecrets: true, redactor);
+            return new ApplySession(stateLock, state, plan, "restore", desired.Values, redactor, salt);
+        }
+        catch
+        {
+            stateLock.Dispose();
+            throw;
+        }
+    }
+
+    private static (Plan Plan, DesiredState Desired, string Salt) RestorePlan(StateSnapshot state, string target, long? serial, PlanSettings settings, bool requireSecrets, Redactor? redactor)
+    {
+        RequireTarget(state, settings.StatePath, target);
+        var document = state.Document ?? throw new InvalidOperationException("RequireTarget guarantees a state document");
+        var entry = RestoreSource.Find(document, target, serial, settings.StatePath);
+        var resolved = Resolution.ResolvedJsonReader.Deployment(RestoreSource.Snapshot(document, entry, settings.StatePath), target);
+        var salt = document.SecretSalt;
+        var desired = DesiredState.Build(resolved, settings, Convert.FromBase64String(salt), requireSecrets, redactor);
+        var plan = Planner.Create(Request(resolved, settings, state, desired, salt, PlanMode.Restore, entry.Serial));
+        return (plan, desired, salt);
+    }
+
     /// <summary>Takes the lock and builds the destroy plan of a recorded target (deployment spec §6.6).</summary>
     public static ApplySession BeginDestroy(string statePath, string target, string? displayPath, TimeSpan lockTimeout, Action<string> warn, CancellationToken cancellation)
     {
@@ -120,7 +161,8 @@ public static class DeploymentEngine
             {
                 var live = checkHealth ? provider.ReadLive(resource, folder) : new LiveResource(true, true, "not checked");
                 resources.Add(new ResourceStatus { Address = resource.Address, Type = resource.Type, Status = resource.Status, Live = live.Description, Error = resource.Error });
-                if (checkHealth && resource.Type == ProcessResources.ProcessType)
+                if (checkHealth && (resource.Type == ProcessResources.ProcessType
+                    || (target.Kind == Providers.Compose.ComposeResources.Kind && resource.Type == Providers.Compose.ComposeResources.ServiceType)))
                 {
                     health = live.Health;
                     detail = live.HealthDetail;
@@ -128,7 +170,7 @@ public static class DeploymentEngine
             }
 
             var process = target.Resources.FirstOrDefault(r => r.Type == ProcessResources.ProcessType);
-            var port = process?.Attributes["port"]?.GetValue<long>();
+            var port = process?.Attributes["port"]?.GetValue<long>() ?? Providers.Compose.ComposeStatus.PublishedPort(target);
             var bind = process?.Attributes["bindHost"]?.GetValue<string>() ?? "127.0.0.1";
             list.Add(new DeploymentStatus
             {
@@ -142,7 +184,7 @@ public static class DeploymentEngine
                 Health = health,
                 HealthDetail = detail,
                 Endpoint = port is null ? null : string.Create(CultureInfo.InvariantCulture, $"http://{bind}:{port}"),
-                Replicas = null,
+                Replicas = Providers.Compose.ComposeStatus.Replicas(target),
                 Resources = resources,
                 StatePath = state.Path,
             });
@@ -151,7 +193,7 @@ public static class DeploymentEngine
         return list;
     }
 
-    /// <summary>History entries, newest first.</summary>
+    /// <summary>History entries, newest first. A target matches the entries of every operation whose scope held it (a compose stack's applies).</summary>
     public static IReadOnlyList<HistoryEntry> History(string statePath, IReadOnlyList<Func<string, bool>> patterns, long? serial, int last, bool includeSnapshot)
     {
         var state = StateStore.Read(statePath);
@@ -161,7 +203,7 @@ public static class DeploymentEngine
         }
 
         var entries = document.History
-            .Where(h => patterns.Count == 0 || patterns.Any(p => p(h.Target)))
+            .Where(h => patterns.Count == 0 || patterns.Any(p => p(h.Target) || h.Scope.Any(p)))
             .Where(h => serial is null || h.Serial == serial)
             .OrderByDescending(h => h.Serial);
         return (serial is null && last > 0 ? entries.Take(last) : entries).Select(h => new HistoryEntry
@@ -200,9 +242,30 @@ public static class DeploymentEngine
 
     public static StateLockInfo? Unlock(string statePath, string? lockId, bool force) => StateLock.Remove(statePath, lockId, force);
 
-    private static PlanRequest Request(ResolvedDeployment resolved, PlanSettings settings, StateSnapshot state, DesiredState desired, string salt) => new()
+    /// <summary>With <c>-Refresh</c>: the live drift of the recorded resources in the deployment's scope (§9.3).</summary>
+    private static IReadOnlyDictionary<string, ResourceDrift>? DriftOf(ResolvedDeployment resolved, PlanSettings settings, StateSnapshot state)
     {
-        Mode = PlanMode.Apply,
+        if (!settings.Refresh)
+        {
+            return null;
+        }
+
+        var scope = resolved.Scope.Count > 0 ? resolved.Scope : [resolved.Target ?? string.Empty];
+        var records = scope
+            .Select(name => state.Document is { } document && document.Targets.TryGetValue(name, out var t) ? t : null)
+            .OfType<TargetRecord>()
+            .SelectMany(t => t.Resources)
+            .ToList();
+        return records.Count == 0
+            ? new Dictionary<string, ResourceDrift>()
+            : LiveDrift.Read(ProviderFor(resolved.Kind ?? string.Empty), records, Path.GetDirectoryName(state.Path) ?? ".");
+    }
+
+    private static PlanRequest Request(ResolvedDeployment resolved, PlanSettings settings, StateSnapshot state, DesiredState desired, string salt, PlanMode mode = PlanMode.Apply, long? restoredFrom = null) => new()
+    {
+        Drift = DriftOf(resolved, settings, state),
+        Mode = mode,
+        RestoredFrom = restoredFrom,
         Package = resolved.Package?.Name ?? string.Empty,
         PackageVersion = resolved.Package?.Version ?? string.Empty,
         Environment = resolved.Environment,

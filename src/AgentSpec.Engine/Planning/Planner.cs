@@ -11,7 +11,7 @@ public static class Planner
     {
         var document = request.State.Document;
         var scope = request.Scope.Count > 0 ? request.Scope : [request.Target];
-        var recorded = scope
+        var recorded = RecordedScope(request, scope)
             .Select(name => document is not null && document.Targets.TryGetValue(name, out var t) ? t : null)
             .OfType<TargetRecord>()
             .SelectMany(t => t.Resources)
@@ -21,7 +21,9 @@ public static class Planner
         {
             foreach (var desired in request.Desired)
             {
-                changes.Add(recorded.TryGetValue(desired.Address, out var record) ? Compare(desired, record) : Create(desired));
+                changes.Add(recorded.TryGetValue(desired.Address, out var record)
+                    ? WithDrift(Compare(desired, record), desired, record, request.Drift?.GetValueOrDefault(desired.Address))
+                    : Create(desired));
             }
         }
 
@@ -65,6 +67,7 @@ public static class Planner
             SpecHash = specHash,
             DesiredHash = desiredHash,
             Changes = changes,
+            Drift = request.Drift is null ? Array.Empty<ResourceDrift>() : request.Drift.Values.OrderBy(d => d.Address, StringComparer.Ordinal).ToList(),
             Diagnostics = diagnostics,
             Snapshot = request.Snapshot,
             RestoredFrom = request.RestoredFrom,
@@ -106,6 +109,47 @@ public static class Planner
 
         var rotated = diffs.All(p => p.Sensitive);
         return Change(d, ChangeAction.Update, rotated ? ChangeReason.SecretRotated : ChangeReason.AttributesChanged, record, diffs);
+    }
+
+    /// <summary>
+    /// Convergence of a drifted resource (§3.5): missing → Create, not running → Replace, modified → Update or Replace
+    /// by the ReplaceOn rules. A resource the specification also changed keeps the spec's reason; its action only grows
+    /// where the live object could not take the planned one (an update of a missing or stopped object).
+    /// </summary>
+    private static ResourceChange WithDrift(ResourceChange planned, DesiredResource d, ResourceRecord record, ResourceDrift? drift)
+    {
+        if (drift is null)
+        {
+            return planned;
+        }
+
+        if (planned.Action != ChangeAction.NoOp)
+        {
+            return (drift.Kind, planned.Action) switch
+            {
+                (DriftKind.Missing, ChangeAction.Update) => Change(d, ChangeAction.Create, planned.Reason, record, planned.Diffs.ToList()),
+                (DriftKind.NotRunning, ChangeAction.Update) => Change(d, ChangeAction.Replace, planned.Reason, record, planned.Diffs.ToList()),
+                _ => planned,
+            };
+        }
+
+        // Shown as live → desired, so the lines read as what the apply will do.
+        var diffs = drift.Diffs.Select(p => new PropertyDiff
+        {
+            Path = p.Path,
+            Kind = p.Kind switch { PropertyDiffKind.Added => PropertyDiffKind.Removed, PropertyDiffKind.Removed => PropertyDiffKind.Added, _ => PropertyDiffKind.Modified },
+            Before = p.After?.DeepClone(),
+            After = p.Before?.DeepClone(),
+            Sensitive = p.Sensitive || d.SensitivePaths.Any(s => Json.JsonPath.Covers(s, p.Path)),
+            ForcesReplacement = d.ReplaceOn.Any(r => Json.JsonPath.Covers(r, p.Path)),
+        }).ToList();
+        return drift.Kind switch
+        {
+            DriftKind.Missing => Change(d, ChangeAction.Create, ChangeReason.DriftMissing, record, diffs),
+            DriftKind.NotRunning => Change(d, ChangeAction.Replace, ChangeReason.DriftNotRunning, record, diffs),
+            _ when diffs.Any(p => p.ForcesReplacement) => Change(d, ChangeAction.Replace, ChangeReason.DriftModified, record, diffs),
+            _ => Change(d, ChangeAction.Update, ChangeReason.DriftModified, record, diffs),
+        };
     }
 
     private static ResourceChange Change(DesiredResource d, ChangeAction action, ChangeReason reason, ResourceRecord? record, List<PropertyDiff> diffs) => new()
@@ -151,6 +195,22 @@ public static class Planner
     };
 
     private static string TargetOf(string address) => address.Split('/')[0];
+
+    /// <summary>
+    /// The recorded targets a plan compares with: the scope, plus, for a compose stack, every recorded compose deploy
+    /// of the same package (a deploy removed from the stack is deleted by the next apply, deployment spec §7.3).
+    /// </summary>
+    private static IEnumerable<string> RecordedScope(PlanRequest request, IReadOnlyList<string> scope)
+    {
+        if (request.TargetKind != Providers.Compose.ComposeResources.Kind || request.State.Document is not { } document)
+        {
+            return scope;
+        }
+
+        return scope.Concat(document.Targets
+            .Where(t => t.Value.Kind == Providers.Compose.ComposeResources.Kind && t.Value.Package == request.Package)
+            .Select(t => t.Key)).Distinct(StringComparer.Ordinal);
+    }
 
     public static string ReasonText(ChangeReason reason) => reason switch
     {

@@ -26,6 +26,11 @@ public sealed class InvokeAgentSpecApplyCommand : SpecSelectionCommand
     [ValidateNotNullOrEmpty]
     public string? PlanFile { get; set; }
 
+    /// <summary>Reads the live objects first and converges their drift (only where the plan is computed, deployment spec §9.3).</summary>
+    [Parameter(ParameterSetName = ParameterSetNames.Path)]
+    [Parameter(ParameterSetName = ParameterSetNames.LiteralPath)]
+    public SwitchParameter Refresh { get; set; }
+
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? StatePath { get; set; }
@@ -116,7 +121,7 @@ public sealed class InvokeAgentSpecApplyCommand : SpecSelectionCommand
         if (ApplyParameters.IsWhatIf(this))
         {
             // §6.1 step 1: plan without the lock, show it, change nothing.
-            WhatIf(EngineFacade.Plan(resolved, state, secrets, noSecrets: false));
+            WhatIf(EngineFacade.Plan(resolved, state, secrets, noSecrets: false, Refresh));
             return;
         }
 
@@ -159,6 +164,7 @@ public sealed class InvokeAgentSpecApplyCommand : SpecSelectionCommand
             HealthTimeout = HealthTimeout,
             OperationTimeout = OperationTimeout ?? TimeSpan.FromMinutes(10),
             SkipHealthCheck = SkipHealthCheck,
+            Refresh = Refresh,
         };
         var outcome = EngineFacade.Apply(resolved, plan, null, state, secrets, settings,
             confirm: p => ApplyParameters.Confirm(this, p, AutoApprove, "Apply", "AgentSpec apply"), writer, _stop.Token);

@@ -12,4 +12,7 @@ internal sealed class ApplySettings
     public TimeSpan OperationTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     public bool SkipHealthCheck { get; init; }
+
+    /// <summary>Read the live objects first and plan their drift (<c>-Refresh</c>; only when the plan is computed here).</summary>
+    public bool Refresh { get; init; }
 }

@@ -14,8 +14,8 @@ internal static class EngineFacade
 {
     /// <summary>An offline plan of a resolved deployment (no lock; secrets best effort unless <paramref name="noSecrets"/>).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static Plan Plan(ResolvedDeployment resolved, StateLocation state, SecretOptions secrets, bool noSecrets) =>
-        DeploymentEngine.Plan(resolved, Settings(state, secrets, noSecrets));
+    public static Plan Plan(ResolvedDeployment resolved, StateLocation state, SecretOptions secrets, bool noSecrets, bool refresh = false) =>
+        DeploymentEngine.Plan(resolved, Settings(state, secrets, noSecrets, refresh));
 
     /// <summary>The destroy plan of a recorded target, from the state alone.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -41,7 +41,34 @@ internal static class EngineFacade
     {
         using var session = destroyTarget is not null
             ? DeploymentEngine.BeginDestroy(state.FullPath, destroyTarget, state.DisplayPath, settings.LockTimeout, writer.Warning, cancellation)
-            : DeploymentEngine.BeginApply(resolved, plan, Settings(state, secrets, noSecrets: false), settings.LockTimeout, writer.Warning, cancellation);
+            : DeploymentEngine.BeginApply(resolved, plan, Settings(state, secrets, noSecrets: false, settings.Refresh), settings.LockTimeout, writer.Warning, cancellation);
+        return Execute(session, settings, confirm, writer, cancellation);
+    }
+
+    /// <summary>The offline restore plan of a history entry (<paramref name="serial"/> null = the previous successful one).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static Plan PlanRestore(StateLocation state, string target, long? serial, SecretOptions secrets, bool noSecrets) =>
+        DeploymentEngine.PlanRestore(target, serial, Settings(state, secrets, noSecrets));
+
+    /// <summary>Restore (deployment spec §9.2): lock, rebuild the snapshot with current secrets, confirm, apply.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static ApplyOutcome Restore(
+        string target,
+        long? serial,
+        StateLocation state,
+        SecretOptions secrets,
+        ApplySettings settings,
+        Func<Plan, bool> confirm,
+        EngineStreamWriter writer,
+        CancellationToken cancellation)
+    {
+        using var session = DeploymentEngine.BeginRestore(target, serial, Settings(state, secrets, noSecrets: false), settings.LockTimeout, writer.Warning, cancellation);
+        return Execute(session, settings, confirm, writer, cancellation);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ApplyOutcome Execute(ApplySession session, ApplySettings settings, Func<Plan, bool> confirm, EngineStreamWriter writer, CancellationToken cancellation)
+    {
         if (!session.Plan.HasChanges)
         {
             return new ApplyOutcome { Plan = session.Plan, Summary = NoChangesLine(session.Plan) };
@@ -118,7 +145,7 @@ internal static class EngineFacade
         plan.Render(false).Split('\n').FirstOrDefault(line => line.StartsWith("No changes.", StringComparison.Ordinal))
         ?? $"No changes. Target \"{plan.Target}\" ({plan.TargetKind}) matches the configuration and the recorded state.";
 
-    private static PlanSettings Settings(StateLocation state, SecretOptions secrets, bool noSecrets)
+    private static PlanSettings Settings(StateLocation state, SecretOptions secrets, bool noSecrets, bool refresh = false)
     {
         var extra = new List<ISecretProvider>();
         if (secrets.SecretManagement is { } lookups)
@@ -132,6 +159,7 @@ internal static class EngineFacade
             DisplayPath = state.DisplayPath,
             Secrets = SecretResolver.Default(extra, secrets.ProviderOrder),
             NoSecrets = noSecrets,
+            Refresh = refresh,
         };
     }
 }
