@@ -13,7 +13,8 @@ namespace AgentSpec.Engine.Benchmarks;
 /// Issue #6: for N = 1, 5, 10 docker deploys, the wall time of applying them through the engine (the real docker
 /// provider) until every container is healthy, side by side with <c>docker-compose up -d</c> of an equivalent compose
 /// file (the same images, commands, environment, ports, limits and health checks, taken from the container attributes
-/// the engine applied) until every container is healthy. Everything created is scoped to this run and removed.
+/// the engine applied) until every container is healthy, and the same N deploys as one docker-compose target stack
+/// applied by the engine. Everything created is scoped to this run and removed.
 /// </summary>
 internal sealed class DockerComparison(string repositoryRoot, IReadOnlyList<int> counts)
 {
@@ -54,8 +55,8 @@ internal sealed class DockerComparison(string repositoryRoot, IReadOnlyList<int>
             }
 
             Console.WriteLine();
-            Console.WriteLine("| N | engine, one apply per deploy (s) | image / create+start / health steps (s) | engine, deploys applied concurrently (s) | docker-compose target (s) | docker-compose up -d (s) | ratio sequential / up -d | ratio sequential without image steps / up -d | ratio concurrent / up -d |");
-            Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| N | engine, one apply per deploy (s) | image / create+start / health steps (s) | engine, deploys applied concurrently (s) | docker-compose target (s) | docker-compose up -d (s) | ratio sequential / up -d | ratio sequential without image steps / up -d | ratio concurrent / up -d | ratio compose target / up -d |");
+            Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
             rows.ForEach(Console.WriteLine);
             return 0;
         }
@@ -105,11 +106,12 @@ internal sealed class DockerComparison(string repositoryRoot, IReadOnlyList<int>
             await DestroyAsync(Path.Combine(concurrentFolder, target + ".state.json"), [target]);
         }
 
-        var composeTarget = await ApplyComposeTargetAsync(count);
+        var composeTarget = await ApplyComposeTargetAsync(count, port);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"N={count}: engine, docker-compose target, one apply of the stack: {composeTarget.TotalSeconds:F2} s"));
         var compose = await ComposeUpAsync(count, services);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"N={count}: docker-compose up -d until all healthy: {compose.TotalSeconds:F2} s"));
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {count} | {sequential.TotalSeconds:F2} | {split} | {concurrent.TotalSeconds:F2} | {(composeTarget is { } t ? t.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) : "n/a")} | {compose.TotalSeconds:F2} | {sequential / compose:F2} | {(sequential.TotalSeconds - image) / compose.TotalSeconds:F2} | {concurrent / compose:F2} |");
+            $"| {count} | {sequential.TotalSeconds:F2} | {split} | {concurrent.TotalSeconds:F2} | {composeTarget.TotalSeconds:F2} | {compose.TotalSeconds:F2} | {sequential / compose:F2} | {(sequential.TotalSeconds - image) / compose.TotalSeconds:F2} | {concurrent / compose:F2} | {composeTarget / compose:F2} |");
     }
 
     /// <summary>One unreported apply and destroy first: JIT, the Docker build cache of the runtime layer, the runtime's identity.</summary>
@@ -122,16 +124,19 @@ internal sealed class DockerComparison(string repositoryRoot, IReadOnlyList<int>
     }
 
     /// <summary>
-    /// THE PLACE FOR THE docker-compose TARGET (issue #6, written in parallel on another branch): apply the same N
-    /// services as one `docker-compose` stack through the engine and return the wall time until all are healthy. Until
-    /// that target is merged this measures nothing and the table shows n/a. To add it: write the N deploys with
-    /// <c>target "docker-compose"</c> (see <see cref="WriteSpec"/>), call <see cref="ApplyAsync"/> for one of them (the
-    /// stack is applied as a whole), time it like the sequential run, then destroy it.
+    /// The docker-compose target (deployment spec §7.3): the same N deploys with <c>target "docker-compose"</c> form one
+    /// stack, which one apply (through any of its deploys) applies as a whole: images in parallel, then the services,
+    /// each awaited healthy. Timed like the docker runs (its Image steps included), then destroyed.
     /// </summary>
-    private static Task<TimeSpan?> ApplyComposeTargetAsync(int count)
+    private async Task<TimeSpan> ApplyComposeTargetAsync(int count, int port)
     {
-        _ = count;
-        return Task.FromResult<TimeSpan?>(null);
+        var folder = Folder($"n{count}-compose-target");
+        var spec = WriteSpec(folder, "bench-" + _runId + "-n" + count.ToString(CultureInfo.InvariantCulture) + "-stack", count, port, "docker-compose");
+        var clock = Stopwatch.StartNew();
+        await ApplyAsync(spec, Deploy(0), StatePath(folder), NullEngineEvents.Instance);
+        var elapsed = clock.Elapsed;
+        await DestroyAsync(StatePath(folder), [Deploy(0)]);
+        return elapsed;
     }
 
     private static string Deploy(int index) => "d" + index.ToString(CultureInfo.InvariantCulture);
@@ -145,7 +150,7 @@ internal sealed class DockerComparison(string repositoryRoot, IReadOnlyList<int>
         return folder;
     }
 
-    private static string WriteSpec(string folder, string package, int count, int port)
+    private static string WriteSpec(string folder, string package, int count, int port, string kind = "docker")
     {
         var text = new System.Text.StringBuilder($$"""
             package "{{package}}" version "1.0.0" lang "2.0"
@@ -164,7 +169,7 @@ internal sealed class DockerComparison(string repositoryRoot, IReadOnlyList<int>
         {
             text.Append(CultureInfo.InvariantCulture, $$"""
 
-                deploy "{{Deploy(i)}}" target "docker" {
+                deploy "{{Deploy(i)}}" target "{{kind}}" {
                   port {{port + i}}
                   resources {
                     cpu "500m"
@@ -321,6 +326,11 @@ internal sealed class DockerComparison(string repositoryRoot, IReadOnlyList<int>
         foreach (var container in await _client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }))
         {
             await _client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
+        }
+
+        foreach (var network in await _client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter }))
+        {
+            await _client.Networks.DeleteNetworkAsync(network.ID);
         }
 
         foreach (var image in await _client.Images.ListImagesAsync(new ImagesListParameters { All = true, Filters = filter }))
