@@ -9,6 +9,8 @@ internal sealed class BenchmarkOptions
 
     public int Iterations { get; private set; } = 9;
 
+    public bool EveryTarget { get; private set; }
+
     public IReadOnlyList<int> Counts { get; private set; } = [1, 5, 10];
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
@@ -16,6 +18,12 @@ internal sealed class BenchmarkOptions
         var options = new BenchmarkOptions();
         for (var i = 0; i < args.Count; i++)
         {
+            if (args[i] == "--every-target")
+            {
+                options.EveryTarget = true;
+                continue;
+            }
+
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
             switch (args[i])
             {

@@ -2,7 +2,7 @@ using System.Globalization;
 using AgentSpec.Engine.Benchmarks;
 
 // usage (from the repository root; see docs/performance.md):
-//   dotnet run -c Release --project tests/AgentSpec.Engine.Benchmarks -- plan [--agents 1000] [--iterations 9]
+//   dotnet run -c Release --project tests/AgentSpec.Engine.Benchmarks -- plan [--agents 1000] [--iterations 9] [--every-target]
 //   dotnet run -c Release --project tests/AgentSpec.Engine.Benchmarks -- docker [--counts 1,5,10]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -14,12 +14,12 @@ switch (mode)
 {
     case "plan":
         UseTestRuntime(root);
-        await new ThousandAgentsBenchmark(root, options.Agents, options.Iterations).RunAsync();
+        await new ThousandAgentsBenchmark(root, options.Agents, options.Iterations, options.EveryTarget).RunAsync();
         return 0;
     case "docker":
         return await new DockerComparison(root, options.Counts).RunAsync();
     default:
-        Console.Error.WriteLine("usage: AgentSpec.Engine.Benchmarks plan [--agents N] [--iterations N] | docker [--counts 1,5,10]");
+        Console.Error.WriteLine("usage: AgentSpec.Engine.Benchmarks plan [--agents N] [--iterations N] [--every-target] | docker [--counts 1,5,10]");
         return 2;
 }
 

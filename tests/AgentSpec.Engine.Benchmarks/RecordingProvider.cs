@@ -8,18 +8,23 @@ using AgentSpec.Engine.State;
 namespace AgentSpec.Engine.Benchmarks;
 
 /// <summary>
-/// The process provider's offline identity with an apply that starts nothing: every change succeeds and observes what a
-/// started process would (pid, start time, log file), so the real <see cref="Applier"/> records the state a real apply
-/// of the 1,000-agent specification writes, without starting 500 runtimes.
+/// A real provider's offline identity (process or docker-compose) with an apply that starts nothing: every change
+/// succeeds and observes what a started process would (pid, start time, log file), so the real <see cref="Applier"/>
+/// records the state a real apply of the 1,000-agent specification writes, without starting 500 runtimes or containers.
 /// </summary>
-internal sealed class RecordingProvider : ITargetProvider
+internal sealed class RecordingProvider(ITargetProvider real) : ITargetProvider
 {
-    private readonly ProcessProvider _process = new();
+    private readonly ITargetProvider _real = real;
     private int _pid = 100_000;
 
-    public string Kind => ProcessResources.Kind;
+    public RecordingProvider()
+        : this(new ProcessProvider())
+    {
+    }
 
-    public JsonObject CurrentEndpoint() => _process.CurrentEndpoint();
+    public string Kind => _real.Kind;
+
+    public JsonObject CurrentEndpoint() => _real.CurrentEndpoint();
 
     public void Connect()
     {
@@ -44,5 +49,5 @@ internal sealed class RecordingProvider : ITargetProvider
     public Task<HealthOutcome> WaitHealthyAsync(ResourceChange change, JsonObject observed, ApplyContext context, TimeSpan timeout, CancellationToken cancellation) =>
         Task.FromResult(new HealthOutcome(true, "recorded by the benchmark", TimeSpan.Zero));
 
-    public LiveResource ReadLive(ResourceRecord record, string stateFolder) => _process.ReadLive(record, stateFolder);
+    public LiveResource ReadLive(ResourceRecord record, string stateFolder) => _real.ReadLive(record, stateFolder);
 }

@@ -6,9 +6,10 @@ namespace AgentSpec.Engine.Benchmarks;
 
 /// <summary>
 /// The 1,000-agent input: the agents, prompts and skills of <c>../shared/bench/gen-large-ias.py N</c> (the front-end
-/// benchmark's generator), its secret, and instead of its one Kubernetes deploy N/2 process deploys, each serving two
-/// agents with a secret variable and a health block. Each process deploy is one unit of two resources (ConfigFile and
-/// Process), so N agents give N resources in state.
+/// benchmark's generator), its secret, and instead of its one Kubernetes deploy N/2 deploys with a secret variable and a
+/// health block. Each deploy is one unit of two resources (process: ConfigFile and Process; docker-compose: Image and
+/// Service), so N/2 deploys give N resources in state. Layouts: <see cref="Layout.Pairs"/> (every deploy serves two
+/// agents), <see cref="Layout.FirstServesAll"/> (d0000 serves all N agents, the other deploys two each).
 /// </summary>
 internal static class ThousandAgentSpec
 {
@@ -16,7 +17,13 @@ internal static class ThousandAgentSpec
 
     public static string DeployName(int index) => string.Create(CultureInfo.InvariantCulture, $"d{index:D4}");
 
-    public static string Generate(string sharedFolder, int agents)
+    public enum Layout
+    {
+        Pairs,
+        FirstServesAll,
+    }
+
+    public static string Generate(string sharedFolder, int agents, string kind = "process", Layout layout = Layout.Pairs)
     {
         if (agents < 2 || agents % 2 != 0)
         {
@@ -31,12 +38,14 @@ internal static class ThousandAgentSpec
         }
 
         var text = new StringBuilder(generated, 0, cut + 1, generated.Length + agents * 200);
+        var all = string.Join(", ", Enumerable.Range(0, agents).Select(a => $"\"a{a}\""));
         for (var unit = 0; unit < agents / 2; unit++)
         {
+            var served = layout == Layout.FirstServesAll && unit == 0 ? all : $"\"a{2 * unit}\", \"a{2 * unit + 1}\"";
             text.Append(CultureInfo.InvariantCulture, $$"""
 
-                deploy "{{DeployName(unit)}}" target "process" {
-                  agents ["a{{2 * unit}}", "a{{2 * unit + 1}}"]
+                deploy "{{DeployName(unit)}}" target "{{kind}}" {
+                  agents [{{served}}]
                   port {{30000 + unit}}
                   env {
                     LOG_LEVEL "info"
