@@ -55,8 +55,8 @@ internal sealed class DockerComparison(string repositoryRoot, IReadOnlyList<int>
             }
 
             Console.WriteLine();
-            Console.WriteLine("| N | engine, one apply per deploy (s) | image / create+start / health steps (s) | engine, deploys applied concurrently (s) | docker-compose target (s) | docker-compose up -d (s) | ratio sequential / up -d | ratio sequential without image steps / up -d | ratio concurrent / up -d | ratio compose target / up -d |");
-            Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| N | engine, one apply per deploy (s) | image / create+start / health steps (s) | engine, deploys applied concurrently (s) | docker-compose target (s) | docker-compose up -d, pre-built images (s) | docker-compose up -d --build (s) | sequential / up -d | sequential without image steps / up -d | concurrent / up -d | compose target / up -d | sequential / up --build | concurrent / up --build | compose target / up --build |");
+            Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             rows.ForEach(Console.WriteLine);
             return 0;
         }
@@ -90,8 +90,10 @@ internal sealed class DockerComparison(string repositoryRoot, IReadOnlyList<int>
         var split = string.Create(CultureInfo.InvariantCulture, $"{image:F2} / {container:F2} / {health:F2}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"N={count}: engine, {count} applies one after the other: {sequential.TotalSeconds:F2} s (image / create+start / health steps: {split} s)"));
 
-        // The compose run reuses the very images the engine built (tagged for this run), so it builds nothing.
+        // The `up -d` run reuses the very images the engine built (tagged for this run), so it builds nothing; the
+        // `up -d --build` run builds the same services from contexts holding the engine's Dockerfile, config.json and runtime.
         var services = await ComposeServicesAsync(StatePath(sequentialFolder), targets);
+        var built = ComposeBuildServices(StatePath(sequentialFolder), targets, services, Folder($"n{count}-compose-build"));
         await DestroyAsync(StatePath(sequentialFolder), targets);
 
         // (b) One state file per deploy, all applies at once (separate state files do not share a lock).
@@ -110,8 +112,10 @@ internal sealed class DockerComparison(string repositoryRoot, IReadOnlyList<int>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"N={count}: engine, docker-compose target, one apply of the stack: {composeTarget.TotalSeconds:F2} s"));
         var compose = await ComposeUpAsync(count, services);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"N={count}: docker-compose up -d until all healthy: {compose.TotalSeconds:F2} s"));
+        var composeBuild = await ComposeUpAsync(count, built, "build", "--build");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"N={count}: docker-compose up -d --build until all healthy: {composeBuild.TotalSeconds:F2} s"));
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {count} | {sequential.TotalSeconds:F2} | {split} | {concurrent.TotalSeconds:F2} | {composeTarget.TotalSeconds:F2} | {compose.TotalSeconds:F2} | {sequential / compose:F2} | {(sequential.TotalSeconds - image) / compose.TotalSeconds:F2} | {concurrent / compose:F2} | {composeTarget / compose:F2} |");
+            $"| {count} | {sequential.TotalSeconds:F2} | {split} | {concurrent.TotalSeconds:F2} | {composeTarget.TotalSeconds:F2} | {compose.TotalSeconds:F2} | {composeBuild.TotalSeconds:F2} | {sequential / compose:F2} | {(sequential.TotalSeconds - image) / compose.TotalSeconds:F2} | {concurrent / compose:F2} | {composeTarget / compose:F2} | {sequential / composeBuild:F2} | {concurrent / composeBuild:F2} | {composeTarget / composeBuild:F2} |");
     }
 
     /// <summary>One unreported apply and destroy first: JIT, the Docker build cache of the runtime layer, the runtime's identity.</summary>
@@ -240,16 +244,41 @@ internal sealed class DockerComparison(string repositoryRoot, IReadOnlyList<int>
         return services;
     }
 
-    private async Task<TimeSpan> ComposeUpAsync(int count, JsonObject services)
+    /// <summary>
+    /// The same services with a <c>build</c> context per service (the engine's Dockerfile, config.json and runtime, as
+    /// recorded in its <c>Image</c> resource) and their own image tag, so <c>up -d --build</c> builds what the engine builds.
+    /// </summary>
+    private JsonObject ComposeBuildServices(string statePath, IReadOnlyList<string> targets, JsonObject services, string folder)
     {
-        var folder = Folder($"n{count}-compose");
+        var document = StateStore.Read(statePath).Document ?? throw new InvalidOperationException("no state after apply");
+        var runtime = Path.Combine(LinuxRuntime.Folder(repositoryRoot), "linux-x64", "agentspec");
+        var built = new JsonObject();
+        foreach (var target in targets)
+        {
+            var image = document.Targets[target].Resources.Single(r => r.Type == "Image").Attributes;
+            var context = ComposeBuildContext.Write(Path.Combine(folder, "context-" + target), image, runtime);
+            var repository = "agentspec-bench-compose/" + _runId + "-" + target + "-build";
+            var tag = "n" + targets.Count.ToString(CultureInfo.InvariantCulture);
+            _composeTags.Add(repository + ":" + tag);
+            var service = (JsonObject)(services[target]?.DeepClone() ?? throw new InvalidOperationException($"no compose service for {target}"));
+            service["image"] = repository + ":" + tag;
+            service["build"] = new JsonObject { ["context"] = context };
+            built[target] = service;
+        }
+
+        return built;
+    }
+
+    private async Task<TimeSpan> ComposeUpAsync(int count, JsonObject services, string variant = "", params string[] options)
+    {
+        var folder = Folder($"n{count}-compose{(variant.Length > 0 ? "-" + variant : string.Empty)}");
         var file = Path.Combine(folder, "docker-compose.yml");
         // JSON is YAML: docker-compose reads this file as is.
         File.WriteAllText(file, new JsonObject { ["version"] = "2.4", ["services"] = services }.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         _composeFiles.Add(file);
         var project = Project(file);
         var clock = Stopwatch.StartNew();
-        await Compose.RunAsync(file, project, "up", "-d");
+        await Compose.RunAsync(file, project, ["up", "-d", .. options]);
         await WaitHealthyAsync(project, count, TimeSpan.FromMinutes(2));
         var elapsed = clock.Elapsed;
         await Compose.RunAsync(file, project, "down");
