@@ -15,10 +15,11 @@ namespace AgentSpec.Engine;
 /// </summary>
 public static class DeploymentEngine
 {
-    public static ITargetProvider ProviderFor(string kind) => kind switch
+    /// <summary>The provider of a target kind, reaching its target as <paramref name="connection"/> says (null = the environment).</summary>
+    public static ITargetProvider ProviderFor(string kind, TargetConnection? connection = null) => kind switch
     {
         ProcessResources.Kind => new ProcessProvider(),
-        Providers.Kubernetes.KubernetesResources.Kind => new Providers.Kubernetes.KubernetesProvider(Providers.Kubernetes.KubernetesConnectionSettings.FromEnvironment()),
+        Providers.Kubernetes.KubernetesResources.Kind => new Providers.Kubernetes.KubernetesProvider((connection ?? TargetConnection.Environment).Kubernetes()),
         Providers.Docker.DockerResources.Kind => new Providers.Docker.DockerProvider(),
         _ => throw DesiredState.Unsupported(kind),
     };
@@ -63,7 +64,7 @@ public static class DeploymentEngine
                 var salt = state.Document?.SecretSalt ?? SecretFingerprint.NewSalt();
                 var desired = DesiredState.Build(resolved, settings, Convert.FromBase64String(salt), requireSecrets: true, redactor);
                 var fresh = Planner.Create(Request(resolved, settings, state, desired, salt));
-                return new ApplySession(stateLock, state, fresh, "apply", desired.Values, redactor, salt);
+                return new ApplySession(stateLock, state, fresh, "apply", desired.Values, redactor, salt) { Connection = settings.Connection };
             }
 
             if (plan is null)
@@ -72,7 +73,10 @@ public static class DeploymentEngine
             }
 
             var values = VerifySeal(plan, state, settings, redactor);
-            return new ApplySession(stateLock, state, plan, plan.Mode == PlanMode.Destroy ? "destroy" : plan.Mode == PlanMode.Restore ? "restore" : "apply", values, redactor, plan.Seal.SecretSalt);
+            return new ApplySession(stateLock, state, plan, plan.Mode == PlanMode.Destroy ? "destroy" : plan.Mode == PlanMode.Restore ? "restore" : "apply", values, redactor, plan.Seal.SecretSalt)
+            {
+                Connection = settings.Connection,
+            };
         }
         catch
         {
@@ -82,7 +86,7 @@ public static class DeploymentEngine
     }
 
     /// <summary>Takes the lock and builds the destroy plan of a recorded target (deployment spec §6.6).</summary>
-    public static ApplySession BeginDestroy(string statePath, string target, string? displayPath, TimeSpan lockTimeout, Action<string> warn, CancellationToken cancellation)
+    public static ApplySession BeginDestroy(string statePath, string target, string? displayPath, TimeSpan lockTimeout, Action<string> warn, CancellationToken cancellation, TargetConnection? connection = null)
     {
         var stateLock = StateLock.Acquire(statePath, "destroy", target, lockTimeout, warn, cancellation);
         try
@@ -90,7 +94,10 @@ public static class DeploymentEngine
             var state = StateStore.Read(statePath);
             var record = RequireTarget(state, statePath, target);
             var plan = DestroyPlan(state, record, target, displayPath ?? statePath);
-            return new ApplySession(stateLock, state, plan, "destroy", new Dictionary<string, string>(), new Redactor(), null);
+            return new ApplySession(stateLock, state, plan, "destroy", new Dictionary<string, string>(), new Redactor(), null)
+            {
+                Connection = connection ?? TargetConnection.Environment,
+            };
         }
         catch
         {
@@ -100,7 +107,7 @@ public static class DeploymentEngine
     }
 
     /// <summary>State plus live health per recorded target matching <paramref name="patterns"/> (wildcards).</summary>
-    public static IReadOnlyList<DeploymentStatus> Status(string statePath, IReadOnlyList<Func<string, bool>> patterns, bool checkHealth)
+    public static IReadOnlyList<DeploymentStatus> Status(string statePath, IReadOnlyList<Func<string, bool>> patterns, bool checkHealth, TargetConnection? connection = null)
     {
         var state = StateStore.Read(statePath);
         var list = new List<DeploymentStatus>();
@@ -112,7 +119,7 @@ public static class DeploymentEngine
         var folder = Path.GetDirectoryName(state.Path) ?? ".";
         foreach (var (name, target) in document.Targets.Where(t => patterns.Count == 0 || patterns.Any(p => p(t.Key))))
         {
-            var provider = ProviderFor(target.Kind);
+            var provider = ProviderFor(target.Kind, connection);
             var resources = new List<ResourceStatus>();
             var health = DeploymentHealth.Unknown;
             string? detail = null;
@@ -120,7 +127,7 @@ public static class DeploymentEngine
             {
                 var live = checkHealth ? provider.ReadLive(resource, folder) : new LiveResource(true, true, "not checked");
                 resources.Add(new ResourceStatus { Address = resource.Address, Type = resource.Type, Status = resource.Status, Live = live.Description, Error = resource.Error });
-                if (checkHealth && resource.Type == ProcessResources.ProcessType)
+                if (checkHealth && resource.Type is ProcessResources.ProcessType or Providers.Docker.DockerResources.ContainerType or Providers.Kubernetes.KubernetesResources.DeploymentType)
                 {
                     health = live.Health;
                     detail = live.HealthDetail;
@@ -209,7 +216,7 @@ public static class DeploymentEngine
         Target = resolved.Target ?? string.Empty,
         TargetKind = resolved.Kind ?? string.Empty,
         Scope = resolved.Scope,
-        Endpoint = ProviderFor(resolved.Kind ?? string.Empty).CurrentEndpoint(),
+        Endpoint = ProviderFor(resolved.Kind ?? string.Empty, settings.Connection).CurrentEndpoint(),
         StateDisplayPath = settings.DisplayPath ?? settings.StatePath,
         State = state,
         Desired = desired.Resources,

@@ -31,6 +31,11 @@ public sealed class ExportAgentSpecCommand : SpecSelectionCommand
     [ValidateNotNullOrEmpty]
     public string? StatePath { get; set; }
 
+    /// <summary>The base image of built agent images (else <c>AGENTSPEC_BASE_IMAGE</c>, else the .NET runtime-deps image).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? BaseImage { get; set; }
+
     /// <summary>Writes into a folder that is not empty, overwriting files of the same name.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -79,7 +84,7 @@ public sealed class ExportAgentSpecCommand : SpecSelectionCommand
         }
 
         var state = StateLocator.ForSpec(this, StatePath, resolved);
-        var files = EngineFacade.Export(resolved, Format, state);
+        var files = EngineFacade.Export(resolved, Format, state, TargetOptions.From(this, null, null, BaseImage));
         var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputPath);
         var shown = DisplayPath.Of(folder, current);
         if (File.Exists(folder) || (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any() && !Force))

@@ -50,6 +50,22 @@ public sealed class InvokeAgentSpecApplyCommand : SpecSelectionCommand
     [Parameter]
     public SwitchParameter SkipHealthCheck { get; set; }
 
+    /// <summary>The base image of built agent images (else <c>AGENTSPEC_BASE_IMAGE</c>, else the .NET runtime-deps image).</summary>
+    [Parameter(ParameterSetName = ParameterSetNames.Path)]
+    [Parameter(ParameterSetName = ParameterSetNames.LiteralPath)]
+    [ValidateNotNullOrEmpty]
+    public string? BaseImage { get; set; }
+
+    /// <summary>The kubeconfig context to use (else <c>AGENTSPEC_KUBE_CONTEXT</c>, else the kubeconfig's current-context).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Context { get; set; }
+
+    /// <summary>The kubeconfig file(s) to read, a path list (else <c>KUBECONFIG</c>, else the user default, else in-cluster).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? KubeConfig { get; set; }
+
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? SecretVault { get; set; }
@@ -108,6 +124,8 @@ public sealed class InvokeAgentSpecApplyCommand : SpecSelectionCommand
 
     protected override void StopProcessing() => _stop.Cancel();
 
+    private TargetOptions Targets() => TargetOptions.From(this, Context, KubeConfig, BaseImage);
+
     private void ApplySpec(ResolvedDeployment resolved)
     {
         resolved.ThrowIfFailed();
@@ -116,7 +134,7 @@ public sealed class InvokeAgentSpecApplyCommand : SpecSelectionCommand
         if (ApplyParameters.IsWhatIf(this))
         {
             // §6.1 step 1: plan without the lock, show it, change nothing.
-            WhatIf(EngineFacade.Plan(resolved, state, secrets, noSecrets: false));
+            WhatIf(EngineFacade.Plan(resolved, state, secrets, noSecrets: false, Targets()));
             return;
         }
 
@@ -159,6 +177,7 @@ public sealed class InvokeAgentSpecApplyCommand : SpecSelectionCommand
             HealthTimeout = HealthTimeout,
             OperationTimeout = OperationTimeout ?? TimeSpan.FromMinutes(10),
             SkipHealthCheck = SkipHealthCheck,
+            Target = Targets(),
         };
         var outcome = EngineFacade.Apply(resolved, plan, null, state, secrets, settings,
             confirm: p => ApplyParameters.Confirm(this, p, AutoApprove, "Apply", "AgentSpec apply"), writer, _stop.Token);

@@ -12,4 +12,7 @@ internal sealed class ApplySettings
     public TimeSpan OperationTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     public bool SkipHealthCheck { get; init; }
+
+    /// <summary><c>-Context</c>, <c>-KubeConfig</c> and (when a plan is computed) <c>-BaseImage</c>.</summary>
+    public TargetOptions Target { get; init; } = TargetOptions.None;
 }

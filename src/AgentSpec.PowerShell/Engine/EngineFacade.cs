@@ -14,8 +14,8 @@ internal static class EngineFacade
 {
     /// <summary>An offline plan of a resolved deployment (no lock; secrets best effort unless <paramref name="noSecrets"/>).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static Plan Plan(ResolvedDeployment resolved, StateLocation state, SecretOptions secrets, bool noSecrets) =>
-        DeploymentEngine.Plan(resolved, Settings(state, secrets, noSecrets));
+    public static Plan Plan(ResolvedDeployment resolved, StateLocation state, SecretOptions secrets, bool noSecrets, TargetOptions target) =>
+        DeploymentEngine.Plan(resolved, Settings(state, secrets, noSecrets, target));
 
     /// <summary>The destroy plan of a recorded target, from the state alone.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -40,8 +40,8 @@ internal static class EngineFacade
         CancellationToken cancellation)
     {
         using var session = destroyTarget is not null
-            ? DeploymentEngine.BeginDestroy(state.FullPath, destroyTarget, state.DisplayPath, settings.LockTimeout, writer.Warning, cancellation)
-            : DeploymentEngine.BeginApply(resolved, plan, Settings(state, secrets, noSecrets: false), settings.LockTimeout, writer.Warning, cancellation);
+            ? DeploymentEngine.BeginDestroy(state.FullPath, destroyTarget, state.DisplayPath, settings.LockTimeout, writer.Warning, cancellation, Connection(settings.Target))
+            : DeploymentEngine.BeginApply(resolved, plan, Settings(state, secrets, noSecrets: false, settings.Target), settings.LockTimeout, writer.Warning, cancellation);
         if (!session.Plan.HasChanges)
         {
             return new ApplyOutcome { Plan = session.Plan, Summary = NoChangesLine(session.Plan) };
@@ -80,8 +80,8 @@ internal static class EngineFacade
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static IReadOnlyList<DeploymentStatus> Status(StateLocation state, IReadOnlyList<Func<string, bool>> patterns, bool checkHealth) =>
-        DeploymentEngine.Status(state.FullPath, patterns, checkHealth);
+    public static IReadOnlyList<DeploymentStatus> Status(StateLocation state, IReadOnlyList<Func<string, bool>> patterns, bool checkHealth, TargetOptions target) =>
+        DeploymentEngine.Status(state.FullPath, patterns, checkHealth, Connection(target));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static IReadOnlyList<HistoryEntry> History(StateLocation state, IReadOnlyList<Func<string, bool>> patterns, long? serial, int last, bool includeSnapshot) =>
@@ -98,8 +98,9 @@ internal static class EngineFacade
 
     /// <summary>The files of <c>Export-AgentSpec</c> (relative name → content), computed offline.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static IReadOnlyDictionary<string, string> Export(ResolvedDeployment resolved, string format, StateLocation state) =>
-        AgentSpec.Engine.Export.DeploymentExport.Render(resolved, format, state.FullPath, PlanSettings.DefaultBindHost());
+    public static IReadOnlyDictionary<string, string> Export(ResolvedDeployment resolved, string format, StateLocation state, TargetOptions target) =>
+        AgentSpec.Engine.Export.DeploymentExport.Render(resolved, format, state.FullPath, PlanSettings.DefaultBindHost(),
+            target.BaseImage ?? AgentSpec.Engine.Providers.Docker.DockerResources.BaseImageFromEnvironment());
 
     /// <summary>The log records of a recorded process target, redacted with the secrets it was started with.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -118,7 +119,12 @@ internal static class EngineFacade
         plan.Render(false).Split('\n').FirstOrDefault(line => line.StartsWith("No changes.", StringComparison.Ordinal))
         ?? $"No changes. Target \"{plan.Target}\" ({plan.TargetKind}) matches the configuration and the recorded state.";
 
-    private static PlanSettings Settings(StateLocation state, SecretOptions secrets, bool noSecrets)
+    private static TargetConnection Connection(TargetOptions target) =>
+        target.Context is null && target.KubeConfig is null
+            ? TargetConnection.Environment
+            : new TargetConnection { Context = target.Context, KubeConfig = target.KubeConfig };
+
+    private static PlanSettings Settings(StateLocation state, SecretOptions secrets, bool noSecrets, TargetOptions target)
     {
         var extra = new List<ISecretProvider>();
         if (secrets.SecretManagement is { } lookups)
@@ -132,6 +138,8 @@ internal static class EngineFacade
             DisplayPath = state.DisplayPath,
             Secrets = SecretResolver.Default(extra, secrets.ProviderOrder),
             NoSecrets = noSecrets,
+            Connection = Connection(target),
+            BaseImage = target.BaseImage ?? AgentSpec.Engine.Providers.Docker.DockerResources.BaseImageFromEnvironment(),
         };
     }
 }

@@ -99,7 +99,7 @@ public sealed class FakeApiServer : IAsyncDisposable
             var injected = _failures.Keys.FirstOrDefault(k => $"{request.Method} {path}".StartsWith(k, StringComparison.Ordinal));
             if (injected is not null && _failures.TryRemove(injected, out var code))
             {
-                throw new FakeApiException(code, code switch { 401 => "Unauthorized", 403 => "Forbidden", _ => "InternalError" }, $"injected failure {code}");
+                throw new FakeApiException(code, code switch { 401 => "Unauthorized", 403 => "Forbidden", 409 => "Conflict", _ => "InternalError" }, $"injected failure {code}");
             }
 
             (status, response) = (200, Route(request.Method, path, request.Query, request.ContentType, body));

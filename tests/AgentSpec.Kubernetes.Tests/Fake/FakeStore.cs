@@ -15,7 +15,10 @@ public sealed class FakeStore
     private long _version = 1000;
     private int _ip = 10;
 
-    /// <summary>Rollout mode per Deployment <c>ns/name</c>: <c>ready</c> (default), <c>never</c>, <c>crashloop</c>.</summary>
+    /// <summary>
+    /// Rollout mode per Deployment <c>ns/name</c>: <c>ready</c> (default), <c>never</c> (image pull back-off, progress
+    /// deadline exceeded), <c>crashloop</c>, <c>probe</c> (containers running, readiness probe failing).
+    /// </summary>
     public Dictionary<string, string> RolloutModes { get; } = new(StringComparer.Ordinal);
 
     public TimeSpan RolloutDelay { get; set; } = TimeSpan.FromMilliseconds(300);
@@ -381,7 +384,7 @@ public sealed class FakeStore
                     ["metadata"] = new JsonObject { ["name"] = $"{deployment.Name}-5d8f7-{i}", ["namespace"] = ns, ["labels"] = labels.DeepClone() },
                     ["status"] = new JsonObject
                     {
-                        ["phase"] = mode == "ready" ? "Running" : "Pending",
+                        ["phase"] = mode is "ready" or "probe" ? "Running" : "Pending",
                         ["containerStatuses"] = new JsonArray(new JsonObject
                         {
                             ["name"] = "runtime", ["ready"] = mode == "ready", ["restartCount"] = mode == "crashloop" ? 4 : 0, ["image"] = image, ["imageID"] = string.Empty, ["state"] = state,
