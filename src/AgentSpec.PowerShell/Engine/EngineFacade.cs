@@ -98,9 +98,9 @@ internal static class EngineFacade
 
     /// <summary>The files of <c>Export-AgentSpec</c> (relative name → content), computed offline.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static IReadOnlyDictionary<string, string> Export(ResolvedDeployment resolved, string format, StateLocation state, TargetOptions target) =>
+    public static IReadOnlyDictionary<string, string> Export(ResolvedDeployment resolved, string format, StateLocation state, TargetOptions target, bool rbac) =>
         AgentSpec.Engine.Export.DeploymentExport.Render(resolved, format, state.FullPath, PlanSettings.DefaultBindHost(),
-            target.BaseImage ?? AgentSpec.Engine.Providers.Docker.DockerResources.BaseImageFromEnvironment());
+            target.BaseImage ?? AgentSpec.Engine.Providers.Docker.DockerResources.BaseImageFromEnvironment(), rbac);
 
     /// <summary>The log records of a recorded process target, redacted with the secrets it was started with.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
