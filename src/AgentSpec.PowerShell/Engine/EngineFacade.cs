@@ -102,14 +102,20 @@ internal static class EngineFacade
         AgentSpec.Engine.Export.DeploymentExport.Render(resolved, format, state.FullPath, PlanSettings.DefaultBindHost(),
             target.BaseImage ?? AgentSpec.Engine.Providers.Docker.DockerResources.BaseImageFromEnvironment(), rbac);
 
-    /// <summary>The log records of a recorded process target, redacted with the secrets it was started with.</summary>
+    /// <summary>
+    /// The log records of a recorded target, redacted, oldest first; enumerated on the caller's (pipeline) thread. With
+    /// <paramref name="follow"/> the enumeration blocks for new records until <paramref name="cancellation"/> fires.
+    /// State and target errors are thrown by this call, provider errors by the enumeration.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static IReadOnlyList<LogRecord> Logs(StateLocation state, string target, int tail, DateTimeOffset? since, Func<string, bool>? agent) =>
-        AgentSpec.Engine.Logs.ProcessLogs.Read(
+    public static IEnumerable<LogRecord> Logs(StateLocation state, string target, int tail, DateTimeOffset? since, Func<string, bool>? agent, bool follow, TargetOptions connection, CancellationToken cancellation) =>
+        AgentSpec.Engine.Logs.TargetLogs.Read(
             state.FullPath,
             target,
-            new AgentSpec.Engine.Logs.LogQuery { Tail = tail, Since = since, Agent = agent },
-            SecretResolver.Default(Array.Empty<ISecretProvider>()));
+            new AgentSpec.Engine.Logs.LogQuery { Tail = tail, Since = since, Agent = agent, Follow = follow },
+            SecretResolver.Default(Array.Empty<ISecretProvider>()),
+            Connection(connection),
+            cancellation).ToBlockingEnumerable(cancellation);
 
     /// <summary>The assembly that holds the engine (for the isolation test and diagnostics).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
