@@ -23,6 +23,32 @@ public sealed class FakeStore
 
     public TimeSpan RolloutDelay { get; set; } = TimeSpan.FromMilliseconds(300);
 
+    private readonly Dictionary<string, List<(DateTimeOffset Time, string Line)>> _podLogs = new(StringComparer.Ordinal);
+
+    /// <summary>A line the container of pod <c>ns/pod</c> writes (served by <c>pods/{name}/log</c>).</summary>
+    public void AppendPodLog(string ns, string pod, string line)
+    {
+        lock (_gate)
+        {
+            var key = $"{ns}/{pod}";
+            if (!_podLogs.TryGetValue(key, out var lines))
+            {
+                _podLogs[key] = lines = new List<(DateTimeOffset, string)>();
+            }
+
+            lines.Add((DateTimeOffset.UtcNow, line));
+        }
+    }
+
+    /// <summary>The log lines of a pod from index <paramref name="from"/> on.</summary>
+    public List<(DateTimeOffset Time, string Line)> PodLog(string ns, string pod, int from)
+    {
+        lock (_gate)
+        {
+            return _podLogs.TryGetValue($"{ns}/{pod}", out var lines) ? lines.Skip(from).ToList() : [];
+        }
+    }
+
     public JsonObject? Get(FakeKind kind, string? ns, string name)
     {
         lock (_gate)
