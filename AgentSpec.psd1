@@ -22,6 +22,7 @@
         'Get-AgentSpecDeployment'
         'Remove-AgentSpecDeployment'
         'Get-AgentSpecHistory'
+        'Restore-AgentSpecDeployment'
         'Unlock-AgentSpecState'
         'Export-AgentSpec'
         'Get-AgentSpecLog'

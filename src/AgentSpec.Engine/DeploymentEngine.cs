@@ -85,6 +85,46 @@ public static class DeploymentEngine
         }
     }
 
+    /// <summary>
+    /// The offline restore plan (no lock) of history entry <paramref name="serial"/> of <paramref name="target"/>, or of
+    /// the newest successful apply/restore before the current one when <paramref name="serial"/> is null (§9.2).
+    /// </summary>
+    public static Plan PlanRestore(string target, long? serial, PlanSettings settings)
+    {
+        var state = StateStore.Read(settings.StatePath);
+        return RestorePlan(state, target, serial, settings, requireSecrets: false, redactor: null).Plan;
+    }
+
+    /// <summary>Takes the lock, rebuilds the desired state of a history snapshot with the current secrets and plans it (§9.2).</summary>
+    public static ApplySession BeginRestore(string target, long? serial, PlanSettings settings, TimeSpan lockTimeout, Action<string> warn, CancellationToken cancellation)
+    {
+        var stateLock = StateLock.Acquire(settings.StatePath, "restore", target, lockTimeout, warn, cancellation);
+        try
+        {
+            var state = StateStore.Read(settings.StatePath);
+            var redactor = new Redactor();
+            var (plan, desired, salt) = RestorePlan(state, target, serial, settings, requireSecrets: true, redactor);
+            return new ApplySession(stateLock, state, plan, "restore", desired.Values, redactor, salt);
+        }
+        catch
+        {
+            stateLock.Dispose();
+            throw;
+        }
+    }
+
+    private static (Plan Plan, DesiredState Desired, string Salt) RestorePlan(StateSnapshot state, string target, long? serial, PlanSettings settings, bool requireSecrets, Redactor? redactor)
+    {
+        RequireTarget(state, settings.StatePath, target);
+        var document = state.Document ?? throw new InvalidOperationException("RequireTarget guarantees a state document");
+        var entry = RestoreSource.Find(document, target, serial, settings.StatePath);
+        var resolved = Resolution.ResolvedJsonReader.Deployment(RestoreSource.Snapshot(document, entry, settings.StatePath), target);
+        var salt = document.SecretSalt;
+        var desired = DesiredState.Build(resolved, settings, Convert.FromBase64String(salt), requireSecrets, redactor);
+        var plan = Planner.Create(Request(resolved, settings, state, desired, salt, PlanMode.Restore, entry.Serial));
+        return (plan, desired, salt);
+    }
+
     /// <summary>Takes the lock and builds the destroy plan of a recorded target (deployment spec §6.6).</summary>
     public static ApplySession BeginDestroy(string statePath, string target, string? displayPath, TimeSpan lockTimeout, Action<string> warn, CancellationToken cancellation, TargetConnection? connection = null)
     {
@@ -207,9 +247,30 @@ public static class DeploymentEngine
 
     public static StateLockInfo? Unlock(string statePath, string? lockId, bool force) => StateLock.Remove(statePath, lockId, force);
 
-    private static PlanRequest Request(ResolvedDeployment resolved, PlanSettings settings, StateSnapshot state, DesiredState desired, string salt) => new()
+    /// <summary>With <c>-Refresh</c>: the live drift of the recorded resources in the deployment's scope (§9.3).</summary>
+    private static IReadOnlyDictionary<string, ResourceDrift>? DriftOf(ResolvedDeployment resolved, PlanSettings settings, StateSnapshot state)
     {
-        Mode = PlanMode.Apply,
+        if (!settings.Refresh)
+        {
+            return null;
+        }
+
+        var scope = resolved.Scope.Count > 0 ? resolved.Scope : [resolved.Target ?? string.Empty];
+        var records = scope
+            .Select(name => state.Document is { } document && document.Targets.TryGetValue(name, out var t) ? t : null)
+            .OfType<TargetRecord>()
+            .SelectMany(t => t.Resources)
+            .ToList();
+        return records.Count == 0
+            ? new Dictionary<string, ResourceDrift>()
+            : LiveDrift.Read(ProviderFor(resolved.Kind ?? string.Empty, settings.Connection), records, Path.GetDirectoryName(state.Path) ?? ".");
+    }
+
+    private static PlanRequest Request(ResolvedDeployment resolved, PlanSettings settings, StateSnapshot state, DesiredState desired, string salt, PlanMode mode = PlanMode.Apply, long? restoredFrom = null) => new()
+    {
+        Drift = DriftOf(resolved, settings, state),
+        Mode = mode,
+        RestoredFrom = restoredFrom,
         Package = resolved.Package?.Name ?? string.Empty,
         PackageVersion = resolved.Package?.Version ?? string.Empty,
         Environment = resolved.Environment,

@@ -13,6 +13,9 @@ public sealed class PlanSettings
 
     public required SecretResolver Secrets { get; init; }
 
+    /// <summary>Read the live objects of the recorded resources and plan their drift (<c>-Refresh</c>, §9.3).</summary>
+    public bool Refresh { get; init; }
+
     /// <summary>Plan without resolving any secret (fingerprints unknown).</summary>
     public bool NoSecrets { get; init; }
 

@@ -119,6 +119,10 @@ internal static partial class Program
         });
 
         var specHash = config["spec_hash"]?.GetValue<string>() ?? string.Empty;
+
+        // TEST_UNHEALTHY_SECONDS=N: the health endpoint answers 503 for the first N seconds (a slow start for the tests).
+        var unhealthyUntil = DateTimeOffset.UtcNow.AddSeconds(
+            int.TryParse(Environment.GetEnvironmentVariable("TEST_UNHEALTHY_SECONDS"), out var seconds) ? seconds : 0);
         while (!stop.IsCancellationRequested)
         {
             HttpListenerContext context;
@@ -135,7 +139,7 @@ internal static partial class Program
             var body = path == "/healthz" || path == config["deploy"]?["health_path"]?.GetValue<string>()
                 ? "{\"status\":\"healthy\",\"spec_hash\":\"" + specHash + "\"}"
                 : null;
-            context.Response.StatusCode = body is null ? 404 : 200;
+            context.Response.StatusCode = body is null ? 404 : DateTimeOffset.UtcNow < unhealthyUntil ? 503 : 200;
             var bytes = Encoding.UTF8.GetBytes(body ?? "{\"error\":\"not_found\"}");
             context.Response.ContentType = "application/json";
             context.Response.OutputStream.Write(bytes);

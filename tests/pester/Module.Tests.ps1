@@ -2,7 +2,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     $manifestPath = Get-ModuleManifestPath
-    $expectedCmdlets = @('Export-AgentSpec', 'Format-AgentSpec', 'Get-AgentSpec', 'Get-AgentSpecDeployment', 'Get-AgentSpecHistory', 'Get-AgentSpecLog', 'Get-AgentSpecPlan', 'Invoke-AgentSpecApply', 'Remove-AgentSpecDeployment', 'Resolve-AgentSpec', 'Test-AgentSpec', 'Unlock-AgentSpecState')
+    $expectedCmdlets = @('Export-AgentSpec', 'Format-AgentSpec', 'Get-AgentSpec', 'Get-AgentSpecDeployment', 'Get-AgentSpecHistory', 'Get-AgentSpecLog', 'Get-AgentSpecPlan', 'Invoke-AgentSpecApply', 'Remove-AgentSpecDeployment', 'Resolve-AgentSpec', 'Restore-AgentSpecDeployment', 'Test-AgentSpec', 'Unlock-AgentSpecState')
     $docsPath = Join-Path $RepoRoot 'docs/cmdlets'
     $commonParameters = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
 
@@ -75,13 +75,13 @@ Describe 'AgentSpec module' {
             Get-Command -Module AgentSpec | ForEach-Object { $_.CommandType | Should -Be 'Cmdlet' }
         }
 
-        It 'implements <_> in AgentSpec.Commands' -ForEach @('Format-AgentSpec', 'Get-AgentSpec', 'Resolve-AgentSpec', 'Test-AgentSpec', 'Get-AgentSpecPlan', 'Invoke-AgentSpecApply', 'Get-AgentSpecDeployment', 'Remove-AgentSpecDeployment', 'Get-AgentSpecHistory', 'Unlock-AgentSpecState', 'Export-AgentSpec', 'Get-AgentSpecLog') {
+        It 'implements <_> in AgentSpec.Commands' -ForEach @('Format-AgentSpec', 'Get-AgentSpec', 'Resolve-AgentSpec', 'Test-AgentSpec', 'Get-AgentSpecPlan', 'Invoke-AgentSpecApply', 'Get-AgentSpecDeployment', 'Remove-AgentSpecDeployment', 'Get-AgentSpecHistory', 'Restore-AgentSpecDeployment', 'Unlock-AgentSpecState', 'Export-AgentSpec', 'Get-AgentSpecLog') {
             $type = (Get-Command $_).ImplementingType
             $type.Namespace | Should -BeExactly 'AgentSpec.Commands'
             $type.Name | Should -BeExactly (($_ -replace '-', '') + 'Command')
         }
 
-        It 'gives <_> help with a synopsis, a description, examples and described parameters' -ForEach @('Format-AgentSpec', 'Get-AgentSpec', 'Resolve-AgentSpec', 'Test-AgentSpec', 'Get-AgentSpecPlan', 'Invoke-AgentSpecApply', 'Get-AgentSpecDeployment', 'Remove-AgentSpecDeployment', 'Get-AgentSpecHistory', 'Unlock-AgentSpecState', 'Export-AgentSpec', 'Get-AgentSpecLog') {
+        It 'gives <_> help with a synopsis, a description, examples and described parameters' -ForEach @('Format-AgentSpec', 'Get-AgentSpec', 'Resolve-AgentSpec', 'Test-AgentSpec', 'Get-AgentSpecPlan', 'Invoke-AgentSpecApply', 'Get-AgentSpecDeployment', 'Remove-AgentSpecDeployment', 'Get-AgentSpecHistory', 'Restore-AgentSpecDeployment', 'Unlock-AgentSpecState', 'Export-AgentSpec', 'Get-AgentSpecLog') {
             $help = Get-Help $_ -Full
             $help.Synopsis | Should -Not -BeNullOrEmpty
             $help.Synopsis | Should -Not -Match '^\s*\w+-AgentSpec \['
@@ -94,7 +94,7 @@ Describe 'AgentSpec module' {
     }
 
     Context 'docs/cmdlets' {
-        It 'documents <_> in the platyPS schema' -ForEach @('Format-AgentSpec', 'Get-AgentSpec', 'Resolve-AgentSpec', 'Test-AgentSpec', 'Get-AgentSpecPlan', 'Invoke-AgentSpecApply', 'Get-AgentSpecDeployment', 'Remove-AgentSpecDeployment', 'Get-AgentSpecHistory', 'Unlock-AgentSpecState', 'Export-AgentSpec', 'Get-AgentSpecLog') {
+        It 'documents <_> in the platyPS schema' -ForEach @('Format-AgentSpec', 'Get-AgentSpec', 'Resolve-AgentSpec', 'Test-AgentSpec', 'Get-AgentSpecPlan', 'Invoke-AgentSpecApply', 'Get-AgentSpecDeployment', 'Remove-AgentSpecDeployment', 'Get-AgentSpecHistory', 'Restore-AgentSpecDeployment', 'Unlock-AgentSpecState', 'Export-AgentSpec', 'Get-AgentSpecLog') {
             $file = Join-Path $docsPath "$_.md"
             $file | Should -Exist
             $text = Get-Content -Raw -LiteralPath $file
@@ -107,7 +107,7 @@ Describe 'AgentSpec module' {
             }
         }
 
-        It 'documents every parameter of <_>, and only real ones' -ForEach @('Format-AgentSpec', 'Get-AgentSpec', 'Resolve-AgentSpec', 'Test-AgentSpec', 'Get-AgentSpecPlan', 'Invoke-AgentSpecApply', 'Get-AgentSpecDeployment', 'Remove-AgentSpecDeployment', 'Get-AgentSpecHistory', 'Unlock-AgentSpecState', 'Export-AgentSpec', 'Get-AgentSpecLog') {
+        It 'documents every parameter of <_>, and only real ones' -ForEach @('Format-AgentSpec', 'Get-AgentSpec', 'Resolve-AgentSpec', 'Test-AgentSpec', 'Get-AgentSpecPlan', 'Invoke-AgentSpecApply', 'Get-AgentSpecDeployment', 'Remove-AgentSpecDeployment', 'Get-AgentSpecHistory', 'Restore-AgentSpecDeployment', 'Unlock-AgentSpecState', 'Export-AgentSpec', 'Get-AgentSpecLog') {
             $command = Get-Command $_
             $text = Get-Content -Raw -LiteralPath (Join-Path $docsPath "$_.md")
             $documented = @([regex]::Matches((Get-DocSection $text 'PARAMETERS'), '(?m)^### -(\w+)\s*$') | ForEach-Object { $_.Groups[1].Value })
@@ -116,7 +116,7 @@ Describe 'AgentSpec module' {
             @($documented | Sort-Object) | Should -BeExactly @($actual | Sort-Object)
         }
 
-        It 'documents every parameter set of <_>' -ForEach @('Format-AgentSpec', 'Get-AgentSpec', 'Resolve-AgentSpec', 'Test-AgentSpec', 'Get-AgentSpecPlan', 'Invoke-AgentSpecApply', 'Get-AgentSpecDeployment', 'Remove-AgentSpecDeployment', 'Get-AgentSpecHistory', 'Unlock-AgentSpecState', 'Export-AgentSpec', 'Get-AgentSpecLog') {
+        It 'documents every parameter set of <_>' -ForEach @('Format-AgentSpec', 'Get-AgentSpec', 'Resolve-AgentSpec', 'Test-AgentSpec', 'Get-AgentSpecPlan', 'Invoke-AgentSpecApply', 'Get-AgentSpecDeployment', 'Remove-AgentSpecDeployment', 'Get-AgentSpecHistory', 'Restore-AgentSpecDeployment', 'Unlock-AgentSpecState', 'Export-AgentSpec', 'Get-AgentSpecLog') {
             $command = Get-Command $_
             $text = Get-Content -Raw -LiteralPath (Join-Path $docsPath "$_.md")
             $sets = @([regex]::Matches((Get-DocSection $text 'SYNTAX'), '(?m)^### (\w+)') | ForEach-Object { $_.Groups[1].Value })
@@ -125,7 +125,7 @@ Describe 'AgentSpec module' {
             if ($command.DefaultParameterSet) { $text | Should -Match "(?m)^### $($command.DefaultParameterSet) \(Default\)\s*$" }
         }
 
-        It 'has examples in <_> that parse' -ForEach @('Format-AgentSpec', 'Get-AgentSpec', 'Resolve-AgentSpec', 'Test-AgentSpec', 'Get-AgentSpecPlan', 'Invoke-AgentSpecApply', 'Get-AgentSpecDeployment', 'Remove-AgentSpecDeployment', 'Get-AgentSpecHistory', 'Unlock-AgentSpecState', 'Export-AgentSpec', 'Get-AgentSpecLog') {
+        It 'has examples in <_> that parse' -ForEach @('Format-AgentSpec', 'Get-AgentSpec', 'Resolve-AgentSpec', 'Test-AgentSpec', 'Get-AgentSpecPlan', 'Invoke-AgentSpecApply', 'Get-AgentSpecDeployment', 'Remove-AgentSpecDeployment', 'Get-AgentSpecHistory', 'Restore-AgentSpecDeployment', 'Unlock-AgentSpecState', 'Export-AgentSpec', 'Get-AgentSpecLog') {
             $examples = @(Get-ExampleCode (Join-Path $docsPath "$_.md"))
             $examples.Count | Should -BeGreaterOrEqual 2
             foreach ($code in $examples) {

@@ -41,4 +41,7 @@ public sealed class PlanRequest
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = Array.Empty<Diagnostic>();
 
     public long? RestoredFrom { get; init; }
+
+    /// <summary>Live drift by address (<c>-Refresh</c> only); null when the plan did not contact the target.</summary>
+    public IReadOnlyDictionary<string, ResourceDrift>? Drift { get; init; }
 }

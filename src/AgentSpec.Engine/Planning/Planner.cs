@@ -21,7 +21,9 @@ public static class Planner
         {
             foreach (var desired in request.Desired)
             {
-                changes.Add(recorded.TryGetValue(desired.Address, out var record) ? Compare(desired, record) : Create(desired));
+                changes.Add(recorded.TryGetValue(desired.Address, out var record)
+                    ? WithDrift(Compare(desired, record), desired, record, request.Drift?.GetValueOrDefault(desired.Address))
+                    : Create(desired));
             }
         }
 
@@ -65,6 +67,7 @@ public static class Planner
             SpecHash = specHash,
             DesiredHash = desiredHash,
             Changes = changes,
+            Drift = request.Drift is null ? Array.Empty<ResourceDrift>() : request.Drift.Values.OrderBy(d => d.Address, StringComparer.Ordinal).ToList(),
             Diagnostics = diagnostics,
             Snapshot = request.Snapshot,
             RestoredFrom = request.RestoredFrom,
@@ -106,6 +109,47 @@ public static class Planner
 
         var rotated = diffs.All(p => p.Sensitive);
         return Change(d, ChangeAction.Update, rotated ? ChangeReason.SecretRotated : ChangeReason.AttributesChanged, record, diffs);
+    }
+
+    /// <summary>
+    /// Convergence of a drifted resource (§3.5): missing → Create, not running → Replace, modified → Update or Replace
+    /// by the ReplaceOn rules. A resource the specification also changed keeps the spec's reason; its action only grows
+    /// where the live object could not take the planned one (an update of a missing or stopped object).
+    /// </summary>
+    private static ResourceChange WithDrift(ResourceChange planned, DesiredResource d, ResourceRecord record, ResourceDrift? drift)
+    {
+        if (drift is null)
+        {
+            return planned;
+        }
+
+        if (planned.Action != ChangeAction.NoOp)
+        {
+            return (drift.Kind, planned.Action) switch
+            {
+                (DriftKind.Missing, ChangeAction.Update) => Change(d, ChangeAction.Create, planned.Reason, record, planned.Diffs.ToList()),
+                (DriftKind.NotRunning, ChangeAction.Update) => Change(d, ChangeAction.Replace, planned.Reason, record, planned.Diffs.ToList()),
+                _ => planned,
+            };
+        }
+
+        // Shown as live → desired, so the lines read as what the apply will do.
+        var diffs = drift.Diffs.Select(p => new PropertyDiff
+        {
+            Path = p.Path,
+            Kind = p.Kind switch { PropertyDiffKind.Added => PropertyDiffKind.Removed, PropertyDiffKind.Removed => PropertyDiffKind.Added, _ => PropertyDiffKind.Modified },
+            Before = p.After?.DeepClone(),
+            After = p.Before?.DeepClone(),
+            Sensitive = p.Sensitive || d.SensitivePaths.Any(s => Json.JsonPath.Covers(s, p.Path)),
+            ForcesReplacement = d.ReplaceOn.Any(r => Json.JsonPath.Covers(r, p.Path)),
+        }).ToList();
+        return drift.Kind switch
+        {
+            DriftKind.Missing => Change(d, ChangeAction.Create, ChangeReason.DriftMissing, record, diffs),
+            DriftKind.NotRunning => Change(d, ChangeAction.Replace, ChangeReason.DriftNotRunning, record, diffs),
+            _ when diffs.Any(p => p.ForcesReplacement) => Change(d, ChangeAction.Replace, ChangeReason.DriftModified, record, diffs),
+            _ => Change(d, ChangeAction.Update, ChangeReason.DriftModified, record, diffs),
+        };
     }
 
     private static ResourceChange Change(DesiredResource d, ChangeAction action, ChangeReason reason, ResourceRecord? record, List<PropertyDiff> diffs) => new()

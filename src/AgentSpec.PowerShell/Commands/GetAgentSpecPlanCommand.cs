@@ -22,6 +22,10 @@ public sealed class GetAgentSpecPlanCommand : SpecSelectionCommand
     [ValidateNotNullOrEmpty]
     public string? StatePath { get; set; }
 
+    /// <summary>Reads the live objects of the recorded resources and plans their drift (deployment spec §9.3).</summary>
+    [Parameter]
+    public SwitchParameter Refresh { get; set; }
+
     /// <summary>Plans the deletion of the recorded target instead.</summary>
     [Parameter]
     public SwitchParameter Destroy { get; set; }
@@ -108,7 +112,7 @@ public sealed class GetAgentSpecPlanCommand : SpecSelectionCommand
         else
         {
             var secrets = SecretManagementLookup.Prepare(this, EngineCommandSupport.StorePaths(resolved), SecretVault, SecretProvider, skip: NoSecrets);
-            plan = EngineFacade.Plan(resolved, state, secrets, NoSecrets, TargetOptions.From(this, Context, KubeConfig, BaseImage));
+            plan = EngineFacade.Plan(resolved, state, secrets, NoSecrets, TargetOptions.From(this, Context, KubeConfig, BaseImage), Refresh);
         }
 
         if (!string.IsNullOrEmpty(OutFile))

@@ -26,6 +26,11 @@ public sealed class InvokeAgentSpecApplyCommand : SpecSelectionCommand
     [ValidateNotNullOrEmpty]
     public string? PlanFile { get; set; }
 
+    /// <summary>Reads the live objects first and converges their drift (only where the plan is computed, deployment spec §9.3).</summary>
+    [Parameter(ParameterSetName = ParameterSetNames.Path)]
+    [Parameter(ParameterSetName = ParameterSetNames.LiteralPath)]
+    public SwitchParameter Refresh { get; set; }
+
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? StatePath { get; set; }
@@ -134,7 +139,7 @@ public sealed class InvokeAgentSpecApplyCommand : SpecSelectionCommand
         if (ApplyParameters.IsWhatIf(this))
         {
             // §6.1 step 1: plan without the lock, show it, change nothing.
-            WhatIf(EngineFacade.Plan(resolved, state, secrets, noSecrets: false, Targets()));
+            WhatIf(EngineFacade.Plan(resolved, state, secrets, noSecrets: false, Targets(), Refresh));
             return;
         }
 
@@ -178,6 +183,7 @@ public sealed class InvokeAgentSpecApplyCommand : SpecSelectionCommand
             OperationTimeout = OperationTimeout ?? TimeSpan.FromMinutes(10),
             SkipHealthCheck = SkipHealthCheck,
             Target = Targets(),
+            Refresh = Refresh,
         };
         var outcome = EngineFacade.Apply(resolved, plan, null, state, secrets, settings,
             confirm: p => ApplyParameters.Confirm(this, p, AutoApprove, "Apply", "AgentSpec apply"), writer, _stop.Token);

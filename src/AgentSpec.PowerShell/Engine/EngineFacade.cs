@@ -14,8 +14,8 @@ internal static class EngineFacade
 {
     /// <summary>An offline plan of a resolved deployment (no lock; secrets best effort unless <paramref name="noSecrets"/>).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static Plan Plan(ResolvedDeployment resolved, StateLocation state, SecretOptions secrets, bool noSecrets, TargetOptions target) =>
-        DeploymentEngine.Plan(resolved, Settings(state, secrets, noSecrets, target));
+    public static Plan Plan(ResolvedDeployment resolved, StateLocation state, SecretOptions secrets, bool noSecrets, TargetOptions target, bool refresh = false) =>
+        DeploymentEngine.Plan(resolved, Settings(state, secrets, noSecrets, target, refresh));
 
     /// <summary>The destroy plan of a recorded target, from the state alone.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -41,7 +41,34 @@ internal static class EngineFacade
     {
         using var session = destroyTarget is not null
             ? DeploymentEngine.BeginDestroy(state.FullPath, destroyTarget, state.DisplayPath, settings.LockTimeout, writer.Warning, cancellation, Connection(settings.Target))
-            : DeploymentEngine.BeginApply(resolved, plan, Settings(state, secrets, noSecrets: false, settings.Target), settings.LockTimeout, writer.Warning, cancellation);
+            : DeploymentEngine.BeginApply(resolved, plan, Settings(state, secrets, noSecrets: false, settings.Target, settings.Refresh), settings.LockTimeout, writer.Warning, cancellation);
+        return Execute(session, settings, confirm, writer, cancellation);
+    }
+
+    /// <summary>The offline restore plan of a history entry (<paramref name="serial"/> null = the previous successful one).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static Plan PlanRestore(StateLocation state, string target, long? serial, SecretOptions secrets, bool noSecrets, TargetOptions? options = null) =>
+        DeploymentEngine.PlanRestore(target, serial, Settings(state, secrets, noSecrets, options ?? TargetOptions.None));
+
+    /// <summary>Restore (deployment spec §9.2): lock, rebuild the snapshot with current secrets, confirm, apply.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static ApplyOutcome Restore(
+        string target,
+        long? serial,
+        StateLocation state,
+        SecretOptions secrets,
+        ApplySettings settings,
+        Func<Plan, bool> confirm,
+        EngineStreamWriter writer,
+        CancellationToken cancellation)
+    {
+        using var session = DeploymentEngine.BeginRestore(target, serial, Settings(state, secrets, noSecrets: false, settings.Target), settings.LockTimeout, writer.Warning, cancellation);
+        return Execute(session, settings, confirm, writer, cancellation);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ApplyOutcome Execute(ApplySession session, ApplySettings settings, Func<Plan, bool> confirm, EngineStreamWriter writer, CancellationToken cancellation)
+    {
         if (!session.Plan.HasChanges)
         {
             return new ApplyOutcome { Plan = session.Plan, Summary = NoChangesLine(session.Plan) };
@@ -130,7 +157,7 @@ internal static class EngineFacade
             ? TargetConnection.Environment
             : new TargetConnection { Context = target.Context, KubeConfig = target.KubeConfig };
 
-    private static PlanSettings Settings(StateLocation state, SecretOptions secrets, bool noSecrets, TargetOptions target)
+    private static PlanSettings Settings(StateLocation state, SecretOptions secrets, bool noSecrets, TargetOptions target, bool refresh = false)
     {
         var extra = new List<ISecretProvider>();
         if (secrets.SecretManagement is { } lookups)
@@ -146,6 +173,7 @@ internal static class EngineFacade
             NoSecrets = noSecrets,
             Connection = Connection(target),
             BaseImage = target.BaseImage ?? AgentSpec.Engine.Providers.Docker.DockerResources.BaseImageFromEnvironment(),
+            Refresh = refresh,
         };
     }
 }

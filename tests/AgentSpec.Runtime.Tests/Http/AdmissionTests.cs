@@ -10,13 +10,15 @@ public sealed class AdmissionTests
     public async Task Rate_limit_answers_429_with_retry_after()
     {
         var doc = Docs.Document([new { name = "a", model = "mock/echo" }]);
-        await using var rt = await RunningRuntime.StartAsync(doc, Docs.Env(("AGENTSPEC_RATE_LIMIT", "1:2")));
+        // One token per 100 s and a burst of 2: the third request finds the bucket empty however slow the machine is.
+        await using var rt = await RunningRuntime.StartAsync(doc, Docs.Env(("AGENTSPEC_RATE_LIMIT", "0.01:2")));
         Assert.Equal(200, (await rt.PostAsync("/v1/agents/a/invoke", new { message = "1" })).Status);
         Assert.Equal(200, (await rt.PostAsync("/v1/agents/a/invoke", new { message = "2" })).Status);
         var (status, body, response) = await rt.PostAsync("/v1/agents/a/invoke", new { message = "3" });
         Assert.Equal(429, status);
         Assert.Equal("rate_limited", body!["error"]!.GetValue<string>());
-        Assert.Equal("1", response.Headers.GetValues("Retry-After").Single());
+        var retryAfter = int.Parse(response.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 90, 100); // whole seconds until one token: (1 - tokens left) / 0.01
         Assert.Equal(200, (await rt.GetAsync("/v1/agents")).Status);
     }
 

@@ -117,11 +117,11 @@ public sealed class DockerProvider : ITargetProvider, IDisposable
             }
 
             var drift = DockerDrift.Compare(record.Attributes, live);
-            var description = drift.Count == 0 ? "present" : "modified: " + string.Join(", ", drift);
+            var description = drift.Count == 0 ? "present" : "modified: " + string.Join(", ", drift.Select(d => d.Path));
             if (live.State?.Running != true)
             {
                 return new LiveResource(true, false, "not running" + (drift.Count == 0 ? string.Empty : "; " + description), DeploymentHealth.NotRunning,
-                    $"container \"{record.Name}\" is {live.State?.Status} (exit code {live.State?.ExitCode})");
+                    $"container \"{record.Name}\" is {live.State?.Status} (exit code {live.State?.ExitCode})") { Diffs = drift };
             }
 
             var health = live.State.Health?.Status switch
@@ -132,11 +132,11 @@ public sealed class DockerProvider : ITargetProvider, IDisposable
                 null or "" or "none" => DeploymentHealth.Healthy,
                 _ => DeploymentHealth.Unknown,
             };
-            return new LiveResource(true, true, description, health, live.State.Health?.Log?.LastOrDefault()?.Output?.Trim());
+            return new LiveResource(true, true, description, health, live.State.Health?.Log?.LastOrDefault()?.Output?.Trim()) { Diffs = drift };
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException or OperationCanceledException or DockerApiException or AgentSpecException)
         {
-            return new LiveResource(true, false, "unknown (" + exception.Message + ")", DeploymentHealth.Unknown, exception.Message);
+            return new LiveResource(true, false, "unknown (" + exception.Message + ")", DeploymentHealth.Unknown, exception.Message) { Unreadable = true };
         }
     }
 

@@ -153,16 +153,16 @@ public sealed class KubernetesProvider : ITargetProvider, IDisposable
             var description = drift.Count == 0 ? "present" : "modified: " + string.Join(", ", drift.Select(d => d.Path));
             if (record.Type != KubernetesResources.DeploymentType)
             {
-                return new LiveResource(true, true, description);
+                return new LiveResource(true, true, description) { Diffs = drift };
             }
 
             var (health, detail) = KubernetesRollout.HealthOf(live);
-            return new LiveResource(true, health != DeploymentHealth.NotRunning, description, health, detail);
+            return new LiveResource(true, health != DeploymentHealth.NotRunning, description, health, detail) { Diffs = drift };
         }
         catch (Exception exception) when (exception is HttpOperationException or HttpRequestException or OperationCanceledException)
         {
             var reason = exception is HttpOperationException http ? KubernetesApi.Describe(http) : exception.Message;
-            return new LiveResource(true, false, "unknown (" + reason + ")", DeploymentHealth.Unknown, reason);
+            return new LiveResource(true, false, "unknown (" + reason + ")", DeploymentHealth.Unknown, reason) { Unreadable = true };
         }
     }
 

@@ -19,6 +19,9 @@ public sealed class ProcessProvider : ITargetProvider
 
     public string Kind => ProcessResources.Kind;
 
+    /// <summary>Written beside the runtime when it starts: <c>{pid, startedAt, logFile}</c>.</summary>
+    public const string PidFileName = "runtime.pid";
+
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public JsonObject CurrentEndpoint() => new() { ["host"] = Environment.MachineName };
@@ -115,13 +118,13 @@ public sealed class ProcessProvider : ITargetProvider
     {
         if (record.Type == ProcessResources.ConfigFileType)
         {
-            var path = Path.Combine(stateFolder, record.Attributes["path"]?.GetValue<string>() ?? string.Empty);
-            return File.Exists(path) ? new LiveResource(true, true, "present") : new LiveResource(false, false, "missing");
+            return ReadConfigFile(record, stateFolder);
         }
 
         if (!IsOurProcess(record, out var pid))
         {
-            return new LiveResource(false, false, pid > 0 ? $"not running (pid {pid} gone)" : "not running", DeploymentHealth.NotRunning, "the runtime process is not running");
+            // A recorded process slot whose process is gone (or is another process now) is NotRunning, never Missing (§7.1).
+            return new LiveResource(true, false, pid > 0 ? $"not running (pid {pid} gone)" : "not running", DeploymentHealth.NotRunning, "the runtime process is not running");
         }
 
         var port = record.Attributes["port"]?.GetValue<long>() ?? 8080;
@@ -138,6 +141,35 @@ public sealed class ProcessProvider : ITargetProvider
         {
             return new LiveResource(true, true, $"running (pid {pid})", DeploymentHealth.Unhealthy, $"GET {path2} failed: {exception.Message}");
         }
+    }
+
+    /// <summary>The configuration file on disk: missing, or Modified when its JSON hashes differently from the recorded content.</summary>
+    private static LiveResource ReadConfigFile(ResourceRecord record, string stateFolder)
+    {
+        var path = Path.Combine(stateFolder, record.Attributes["path"]?.GetValue<string>() ?? string.Empty);
+        if (!File.Exists(path))
+        {
+            return new LiveResource(false, false, "missing");
+        }
+
+        var recorded = CanonicalJson.Hash(record.Attributes["content"]?.DeepClone());
+        string live;
+        try
+        {
+            live = CanonicalJson.Hash(JsonNode.Parse(File.ReadAllText(path)));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            live = "(not valid JSON)";
+        }
+
+        if (live == recorded)
+        {
+            return new LiveResource(true, true, "present");
+        }
+
+        var diff = new PropertyDiff { Path = "content", Kind = PropertyDiffKind.Modified, Before = JsonValue.Create(recorded), After = JsonValue.Create(live) };
+        return new LiveResource(true, true, "modified: content") { Diffs = [diff] };
     }
 
     private static ProviderOutcome WriteConfig(ResourceChange change, ApplyContext context)
@@ -221,25 +253,60 @@ public sealed class ProcessProvider : ITargetProvider
 
         using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("the runtime process did not start");
         var startedAt = new DateTimeOffset(process.StartTime.ToUniversalTime(), TimeSpan.Zero);
+        var observed = new JsonObject
+        {
+            ["logFile"] = attributes["logFile"]?.GetValue<string>(),
+            ["pid"] = process.Id,
+            ["startedAt"] = UtcTimeConverter.Text(startedAt),
+        };
+
+        // The state learns the pid only when the step completes (after the health wait); the pid file lets a later
+        // replace or destroy find a runtime whose apply was killed before that (§4.3: never lose an object that may exist).
+        File.WriteAllText(Path.Combine(folder, PidFileName), observed.ToJsonString());
         context.Events.Verbose($"{change.Address}: started {Path.GetFileName(runtime)} (pid {process.Id}) on {bindHost}:{port}");
-        return ProviderOutcome.Ok(
-            new JsonObject
+        return ProviderOutcome.Ok(observed, $"started (pid {process.Id})");
+    }
+
+    /// <summary>
+    /// The record to stop: the recorded one when its process is ours, else (an apply interrupted before it recorded the
+    /// pid) the runtime named by the working folder's pid file, after the same identity checks.
+    /// </summary>
+    private static ResourceRecord? RunningRecordOf(ResourceRecord record, string folder)
+    {
+        if (IsOurProcess(record, out _))
+        {
+            return record;
+        }
+
+        try
+        {
+            if (JsonNode.Parse(File.ReadAllText(Path.Combine(folder, PidFileName))) is JsonObject observed)
             {
-                ["logFile"] = attributes["logFile"]?.GetValue<string>(),
-                ["pid"] = process.Id,
-                ["startedAt"] = UtcTimeConverter.Text(startedAt),
-            },
-            $"started (pid {process.Id})");
+                var candidate = new ResourceRecord { Address = record.Address, Type = record.Type, Observed = observed };
+                return IsOurProcess(candidate, out _) ? candidate : null;
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            // No pid file (never started here, or already stopped): nothing to stop.
+        }
+
+        return null;
     }
 
     private async Task<ProviderOutcome> StopAsync(ResourceRecord record, ApplyContext context, CancellationToken cancellation)
     {
-        if (!IsOurProcess(record, out var pid))
+        var folder = Path.Combine(context.StateFolder, record.Attributes["workingDirectory"]?.GetValue<string>() ?? ".agentspec/process");
+        if (RunningRecordOf(record, folder) is not { } running || !IsOurProcess(running, out var pid))
         {
+            TryDelete(Path.Combine(folder, PidFileName));
             return ProviderOutcome.Ok(new JsonObject(), "already absent");
         }
 
-        var folder = Path.Combine(context.StateFolder, record.Attributes["workingDirectory"]?.GetValue<string>() ?? ".agentspec/process");
+        if (!ReferenceEquals(running, record))
+        {
+            context.Events.Verbose($"{record.Address}: stopping the runtime (pid {pid}) of an interrupted apply, found through its pid file");
+        }
         try
         {
             Directory.CreateDirectory(folder);
@@ -278,6 +345,7 @@ public sealed class ProcessProvider : ITargetProvider
         }
 
         TryDelete(Path.Combine(folder, "stop"));
+        TryDelete(Path.Combine(folder, PidFileName));
         return ProviderOutcome.Ok(new JsonObject(), $"stopped (pid {pid})");
     }
 
