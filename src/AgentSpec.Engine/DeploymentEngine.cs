@@ -174,9 +174,6 @@ public static class DeploymentEngine
                 }
             }
 
-            var process = target.Resources.FirstOrDefault(r => r.Type == ProcessResources.ProcessType);
-            var port = process?.Attributes["port"]?.GetValue<long>();
-            var bind = process?.Attributes["bindHost"]?.GetValue<string>() ?? "127.0.0.1";
             list.Add(new DeploymentStatus
             {
                 Target = name,
@@ -188,7 +185,7 @@ public static class DeploymentEngine
                 LastApplied = target.LastApplied,
                 Health = health,
                 HealthDetail = detail,
-                Endpoint = port is null ? null : string.Create(CultureInfo.InvariantCulture, $"http://{bind}:{port}"),
+                Endpoint = DeploymentEndpoint.Of(target),
                 Replicas = null,
                 Resources = resources,
                 StatePath = state.Path,

@@ -60,6 +60,10 @@ public sealed class DockerLogsTests : IAsyncLifetime
             Assert.True(report.Outcome == "succeeded", string.Join("\n", report.Results.Select(r => $"{r.Address}: {r.Status} {r.Error}")));
         }
 
+        // Get-AgentSpecDeployment: the container's health and the published port.
+        var status = Assert.Single(DeploymentEngine.Status(StatePath, [], checkHealth: true));
+        Assert.Equal((DeploymentHealth.Healthy, $"http://127.0.0.1:{_port}"), (status.Health, status.Endpoint));
+
         // The mock model echoes the message and AGENTSPEC_LOG_CONTENT logs it: the secret value passes through the log
         // (the runtime masks it itself as well, so this checks the end result: no record carries the value).
         await InvokeAsync(SecretValue);

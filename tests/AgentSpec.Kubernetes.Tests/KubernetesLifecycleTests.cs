@@ -67,6 +67,7 @@ public sealed class KubernetesLifecycleTests
         Assert.Equal("modified: spec.sessionAffinity", service.Live);
         Assert.All(status.Resources.Where(r => r.Type != "Service"), r => Assert.Equal("present", r.Live));
         Assert.Equal(DeploymentHealth.Healthy, status.Health);
+        Assert.Equal($"http://{Unit}.agents.svc:8080", status.Endpoint);
 
         // A deleted object reads back as missing.
         target.Fake.Store.Delete(KubernetesFixture.KindOf("ConfigMap"), "agents", Unit + "-config");
