@@ -71,6 +71,7 @@ public sealed class ApplySession : IDisposable
             {
                 StateFolder = Path.GetDirectoryName(_state.Path) ?? ".",
                 SecretValues = _secrets,
+                Plan = Plan,
                 Redactor = Redactor,
                 Events = events,
                 Lineage = _state.Lineage ?? string.Empty,

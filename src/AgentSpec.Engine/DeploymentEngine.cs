@@ -21,6 +21,7 @@ public static class DeploymentEngine
         ProcessResources.Kind => new ProcessProvider(),
         Providers.Kubernetes.KubernetesResources.Kind => new Providers.Kubernetes.KubernetesProvider((connection ?? TargetConnection.Environment).Kubernetes()),
         Providers.Docker.DockerResources.Kind => new Providers.Docker.DockerProvider(),
+        Providers.Compose.ComposeResources.Kind => new Providers.Compose.ComposeProvider(),
         _ => throw DesiredState.Unsupported(kind),
     };
 
@@ -167,7 +168,7 @@ public static class DeploymentEngine
             {
                 var live = checkHealth ? provider.ReadLive(resource, folder) : new LiveResource(true, true, "not checked");
                 resources.Add(new ResourceStatus { Address = resource.Address, Type = resource.Type, Status = resource.Status, Live = live.Description, Error = resource.Error });
-                if (checkHealth && resource.Type is ProcessResources.ProcessType or Providers.Docker.DockerResources.ContainerType or Providers.Kubernetes.KubernetesResources.DeploymentType)
+                if (checkHealth && IsWorkload(target.Kind, resource.Type))
                 {
                     health = live.Health;
                     detail = live.HealthDetail;
@@ -186,7 +187,7 @@ public static class DeploymentEngine
                 Health = health,
                 HealthDetail = detail,
                 Endpoint = DeploymentEndpoint.Of(target),
-                Replicas = null,
+                Replicas = Providers.Compose.ComposeStatus.Replicas(target),
                 Resources = resources,
                 StatePath = state.Path,
             });
@@ -195,7 +196,17 @@ public static class DeploymentEngine
         return list;
     }
 
-    /// <summary>History entries, newest first.</summary>
+    /// <summary>The resource whose live health is the target's health.</summary>
+    private static bool IsWorkload(string kind, string type) => kind switch
+    {
+        ProcessResources.Kind => type == ProcessResources.ProcessType,
+        Providers.Docker.DockerResources.Kind => type == Providers.Docker.DockerResources.ContainerType,
+        Providers.Kubernetes.KubernetesResources.Kind => type == Providers.Kubernetes.KubernetesResources.DeploymentType,
+        Providers.Compose.ComposeResources.Kind => type == Providers.Compose.ComposeResources.ServiceType,
+        _ => false,
+    };
+
+    /// <summary>History entries, newest first. A target matches the entries of every operation whose scope held it (a compose stack's applies).</summary>
     public static IReadOnlyList<HistoryEntry> History(string statePath, IReadOnlyList<Func<string, bool>> patterns, long? serial, int last, bool includeSnapshot)
     {
         var state = StateStore.Read(statePath);
@@ -205,7 +216,7 @@ public static class DeploymentEngine
         }
 
         var entries = document.History
-            .Where(h => patterns.Count == 0 || patterns.Any(p => p(h.Target)))
+            .Where(h => patterns.Count == 0 || patterns.Any(p => p(h.Target) || h.Scope.Any(p)))
             .Where(h => serial is null || h.Serial == serial)
             .OrderByDescending(h => h.Serial);
         return (serial is null && last > 0 ? entries.Take(last) : entries).Select(h => new HistoryEntry

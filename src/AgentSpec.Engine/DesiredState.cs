@@ -56,7 +56,10 @@ internal sealed class DesiredState
 
         var runtime = RuntimeLocator.TryDescribe();
         var resources = new List<DesiredResource>();
-        foreach (var unit in resolved.Units)
+        var stack = resolved.Units.Where(u => u.Kind == Providers.Compose.ComposeResources.Kind).ToList();
+        resources.AddRange(Providers.Compose.ComposeResources.Build(stack, resolved.Environment, r => prints.GetValueOrDefault(r.Name),
+            RuntimeLocator.TryDescribe(Providers.Docker.DockerResources.ImageRid), settings.BaseImage, settings.DockerNetwork));
+        foreach (var unit in resolved.Units.Where(u => u.Kind != Providers.Compose.ComposeResources.Kind))
         {
             resources.AddRange(unit.Kind switch
             {
@@ -91,8 +94,8 @@ internal sealed class DesiredState
     }
 
     public static AgentSpecException Unsupported(string kind) => new(ErrorIds.SpecInvalid, AgentSpecErrorCategory.InvalidData,
-        $"Target kind \"{kind}\" cannot be planned or applied by this AgentSpec preview yet; only \"process\", \"docker\" and \"kubernetes\" targets can.", kind)
+        $"Target kind \"{kind}\" cannot be planned or applied by this AgentSpec preview yet; only \"process\", \"docker\", \"docker-compose\" and \"kubernetes\" targets can.", kind)
     {
-        RecommendedAction = "Choose a process, docker or kubernetes deploy with -Target, or use Export-AgentSpec/Resolve-AgentSpec for other kinds.",
+        RecommendedAction = "Choose a process, docker, docker-compose or kubernetes deploy with -Target, or use Export-AgentSpec/Resolve-AgentSpec for other kinds.",
     };
 }

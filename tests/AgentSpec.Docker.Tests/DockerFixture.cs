@@ -86,7 +86,7 @@ public sealed class DockerFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Removes every container and image this run's tests created: those carrying the lineage of a state file under
+    /// Removes every container, network (compose projects) and image this run's tests created: those carrying the lineage of a state file under
     /// <see cref="RunRoot"/> (other runs on the same engine keep theirs). The base image is removed at the end.
     /// </summary>
     public async Task RemoveLeftoversAsync()
@@ -130,6 +130,18 @@ public sealed class DockerFixture : IAsyncLifetime
         foreach (var container in await Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }))
         {
             await Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
+        }
+
+        foreach (var network in await Client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter }))
+        {
+            try
+            {
+                await Client.Networks.DeleteNetworkAsync(network.ID);
+            }
+            catch (DockerApiException)
+            {
+                // Still in use or already gone.
+            }
         }
 
         foreach (var image in await Client.Images.ListImagesAsync(new ImagesListParameters { All = true, Filters = filter }))

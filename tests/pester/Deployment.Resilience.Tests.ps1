@@ -329,7 +329,7 @@ Describe 'Restore-AgentSpecDeployment' {
         $plan.ToString() | Should -Match '~ env\.LOG_LEVEL: "debug" -> "warn"'
     }
 
-    It 'fails with HistoryEntryNotFound for an unknown serial and SnapshotMissing once the entry's snapshot is gone' {
+    It 'fails with HistoryEntryNotFound for an unknown serial and SnapshotMissing once the entry''s snapshot is gone' {
         $failure = $null
         try { Restore-AgentSpecDeployment dev -Serial 999 -StatePath $statePath -AutoApprove } catch { $failure = $_ }
         $failure.FullyQualifiedErrorId | Should -BeExactly 'HistoryEntryNotFound,AgentSpec.Commands.RestoreAgentSpecDeploymentCommand'

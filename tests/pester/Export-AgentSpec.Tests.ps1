@@ -176,6 +176,67 @@ Describe 'Export-AgentSpec' {
         (Get-FileBytes $again) | ConvertTo-Json | Should -BeExactly ((Get-FileBytes $out) | ConvertTo-Json)
     }
 
+    It 'writes compose.yaml, each service''s build context and .env.example for a docker-compose stack' {
+        $stack = New-SpecFile -Path (Join-Path $workspace 'stack' 'stack.ias') -Text @"
+package "exported-stack" version "0.3.0" lang "2.0"
+
+prompt "system" {
+  content "Be brief."
+}
+
+agent "assistant" {
+  uses prompt "system"
+  model "mock/echo"
+}
+
+secret "api-key" {
+  env($variable)
+}
+
+deploy "front" target "docker-compose" {
+  port 8095
+  env {
+    BACK_URL "http://back:8096"
+    PRICE "`$5"
+  }
+  secrets {
+    $variable "api-key"
+  }
+}
+
+deploy "back" target "docker-compose" {
+  port 8096
+  replicas 2
+  resources {
+    memory "256Mi"
+  }
+  health {
+    path "/healthz"
+  }
+}
+"@
+        $out = Join-Path $workspace 'compose'
+        $files = @(Export-AgentSpec $stack -Target back -OutputPath $out -WarningAction SilentlyContinue)
+        @($files | ForEach-Object { [IO.Path]::GetRelativePath($out, $_.FullName).Replace('\', '/') } | Sort-Object) |
+            Should -BeExactly @('.env.example', 'back/config.json', 'back/Dockerfile', 'compose.yaml', 'front/config.json', 'front/Dockerfile', 'resolved.json')
+        $compose = Get-Content -Raw -LiteralPath (Join-Path $out 'compose.yaml')
+        $compose | Should -Match '(?m)^version: "3\.8"$'
+        $compose | Should -Not -Match '(?m)^name:'
+        $compose | Should -Match ([regex]::Escape("${variable}: `"`${AS_SECRET__FRONT__$variable}`""))
+        $compose | Should -Match ([regex]::Escape('PRICE: "$$5"'))
+        $compose | Should -Match '(?ms)front:.*depends_on:\s+back:\s+condition: "service_healthy"'
+        $compose | Should -Match 'memory: "256m"'
+        $compose | Should -Match 'replicas: 2'
+        Get-Content -Raw -LiteralPath (Join-Path $out '.env.example') | Should -Match ([regex]::Escape("AS_SECRET__FRONT__$variable=  # secret `"api-key`""))
+        $again = Join-Path $workspace 'compose-again'
+        Export-AgentSpec $stack -Target back -OutputPath $again -WarningAction SilentlyContinue | Out-Null
+        (Get-FileBytes $again) | ConvertTo-Json | Should -BeExactly ((Get-FileBytes $out) | ConvertTo-Json)
+        # Any deploy of the stack selects the whole stack: the same compose.yaml.
+        $sibling = Join-Path $workspace 'compose-front'
+        Export-AgentSpec $stack -Target front -OutputPath $sibling -WarningAction SilentlyContinue | Out-Null
+        Get-Content -Raw -LiteralPath (Join-Path $sibling 'compose.yaml') | Should -BeExactly $compose
+    }
+
     It 'gives byte-identical files on a second run (-Force into the same folder and into a new one)' {
         foreach ($target in 'dev', 'production') {
             $first = Join-Path $workspace "first-$target"

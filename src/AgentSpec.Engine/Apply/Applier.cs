@@ -115,7 +115,8 @@ public sealed class Applier
                 else
                 {
                     events.Progress(_completed, total, change.Address, "waiting for health");
-                    var wait = _job.Options.HealthTimeout ?? TimeSpan.FromSeconds(60);
+                    var wait = _job.Options.HealthTimeout
+                        ?? (_job.Provider is IHealthTimeoutDefault defaults ? defaults.DefaultHealthTimeout(change) : TimeSpan.FromSeconds(60));
                     var result = await _job.Provider.WaitHealthyAsync(change, outcome.Observed, _job.Context, wait, cancellation).ConfigureAwait(false);
                     health = result.Healthy ? HealthState.Healthy : HealthState.Unhealthy;
                     if (!result.Healthy)
@@ -296,6 +297,7 @@ public sealed class Applier
                 PackageVersion = Plan.PackageVersion,
                 Environment = Plan.Environment,
                 Scope = Plan.Scope.ToList(),
+                Stack = StackOf(Plan),
                 Endpoint = (JsonObject)Plan.Endpoint.DeepClone(),
             };
             _document.Targets[name] = target;
@@ -346,7 +348,8 @@ public sealed class Applier
             var succeeded = results.Count(r => r.Status == ApplyStatus.Succeeded);
             var outcome = cancelled ? "cancelled" : failed == 0 ? "succeeded" : succeeded == 0 ? "failed" : "partial";
             var serial = _document.Serial + 1;
-            foreach (var name in Plan.Scope.Count > 0 ? Plan.Scope : [Plan.Target])
+            var scope = Plan.Scope.Count > 0 ? Plan.Scope : [Plan.Target];
+            foreach (var name in scope.Concat(Plan.Changes.Select(c => c.Target)).Where(n => !string.IsNullOrEmpty(n)).Distinct(StringComparer.Ordinal).ToList())
             {
                 if (!_document.Targets.TryGetValue(name, out var target))
                 {
@@ -359,6 +362,12 @@ public sealed class Applier
                     continue;
                 }
 
+                if (!scope.Contains(name, StringComparer.Ordinal))
+                {
+                    // A deploy removed from a compose stack whose deletion did not finish: kept as it was recorded.
+                    continue;
+                }
+
                 if (operation != "destroy")
                 {
                     target.Environment = Plan.Environment;
@@ -367,6 +376,7 @@ public sealed class Applier
                     target.SpecHash = Plan.SpecHash;
                     target.Endpoint = (JsonObject)Plan.Endpoint.DeepClone();
                     target.Scope = Plan.Scope.ToList();
+                    target.Stack = StackOf(Plan);
                 }
 
                 target.LastSerial = serial;
@@ -413,6 +423,12 @@ public sealed class Applier
             return new ApplyReport { Results = results, Serial = _document.Serial, Outcome = outcome };
         }
     }
+
+    /// <summary>The compose project of a docker-compose plan (deployment spec §4.2 <c>stack</c>), else null.</summary>
+    private static string? StackOf(Plan plan) =>
+        plan.TargetKind == Providers.Compose.ComposeResources.Kind
+            ? plan.Changes.FirstOrDefault(c => c.Type == Providers.Compose.ComposeResources.ServiceType && c.Scope is not null)?.Scope
+            : null;
 
     private static string? CiRun()
     {

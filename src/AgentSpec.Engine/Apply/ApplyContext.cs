@@ -15,6 +15,9 @@ public sealed class ApplyContext
 
     public required IEngineEvents Events { get; init; }
 
+    /// <summary>The plan being executed: providers that act on a whole stack (docker-compose) read every change of it.</summary>
+    public Plan? Plan { get; init; }
+
     /// <summary>The state lineage; set by the applier when the first apply creates the state.</summary>
     public string Lineage { get; set; } = string.Empty;
 }

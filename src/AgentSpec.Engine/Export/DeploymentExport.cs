@@ -1,4 +1,5 @@
 using AgentSpec.Engine.Desired;
+using AgentSpec.Engine.Providers.Compose;
 using AgentSpec.Engine.Providers.Docker;
 using AgentSpec.Engine.Providers.Kubernetes;
 using AgentSpec.Engine.State;
@@ -51,9 +52,17 @@ public static class DeploymentExport
             Add(files, DockerExport.Render(resources));
             files[DockerIgnoreFile] = DockerIgnore;
         }
+        else if (string.Equals(chosen, ExportFormats.Compose, StringComparison.OrdinalIgnoreCase))
+        {
+            RequireKind(kind, ComposeResources.Kind, chosen, resolved);
+            var resources = ComposeResources.Build(
+                resolved.Units, resolved.Environment, _ => null, RuntimeLocator.TryDescribe(DockerResources.ImageRid), baseImage, DockerResources.NetworkFromEnvironment());
+            var lineage = StateStore.Read(statePath).Document?.Lineage;
+            Add(files, ComposeExport.Render(resources, resolved.Package?.Name ?? string.Empty, resolved.Package?.Version, resolved.Environment, lineage));
+        }
         else if (!string.Equals(chosen, ExportFormats.Json, StringComparison.OrdinalIgnoreCase))
         {
-            throw Unsupported($"Export format \"{chosen}\" is not available; use Auto, Process, Dockerfile, Kubernetes or Json.", chosen);
+            throw Unsupported($"Export format \"{chosen}\" is not available; use Auto, Process, Dockerfile, Compose, Kubernetes or Json.", chosen);
         }
 
         var json = resolved.ToJson();
@@ -66,6 +75,7 @@ public static class DeploymentExport
         ProcessResources.Kind => ExportFormats.Process,
         KubernetesResources.Kind => ExportFormats.Kubernetes,
         DockerResources.Kind => ExportFormats.Dockerfile,
+        ComposeResources.Kind => ExportFormats.Compose,
         _ => throw Unsupported($"Target kind \"{kind}\" has no exporter in this preview; -Format Json exports its resolved configuration.", kind),
     };
 

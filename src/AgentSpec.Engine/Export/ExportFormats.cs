@@ -7,6 +7,7 @@ public static class ExportFormats
     public const string Process = "Process";
     public const string Kubernetes = "Kubernetes";
     public const string Dockerfile = "Dockerfile";
+    public const string Compose = "Compose";
     public const string Json = "Json";
 
     public const string ResolvedFile = "resolved.json";

@@ -11,7 +11,7 @@ public static class Planner
     {
         var document = request.State.Document;
         var scope = request.Scope.Count > 0 ? request.Scope : [request.Target];
-        var recorded = scope
+        var recorded = RecordedScope(request, scope)
             .Select(name => document is not null && document.Targets.TryGetValue(name, out var t) ? t : null)
             .OfType<TargetRecord>()
             .SelectMany(t => t.Resources)
@@ -195,6 +195,22 @@ public static class Planner
     };
 
     private static string TargetOf(string address) => address.Split('/')[0];
+
+    /// <summary>
+    /// The recorded targets a plan compares with: the scope, plus, for a compose stack, every recorded compose deploy
+    /// of the same package (a deploy removed from the stack is deleted by the next apply, deployment spec §7.3).
+    /// </summary>
+    private static IEnumerable<string> RecordedScope(PlanRequest request, IReadOnlyList<string> scope)
+    {
+        if (request.TargetKind != Providers.Compose.ComposeResources.Kind || request.State.Document is not { } document)
+        {
+            return scope;
+        }
+
+        return scope.Concat(document.Targets
+            .Where(t => t.Value.Kind == Providers.Compose.ComposeResources.Kind && t.Value.Package == request.Package)
+            .Select(t => t.Key)).Distinct(StringComparer.Ordinal);
+    }
 
     public static string ReasonText(ChangeReason reason) => reason switch
     {

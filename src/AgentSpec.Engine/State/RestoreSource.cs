@@ -13,7 +13,8 @@ internal static class RestoreSource
 
     public static HistoryRecord Find(StateDocument document, string target, long? serial, string statePath)
     {
-        var entries = document.History.Where(h => h.Target == target).OrderByDescending(h => h.Serial).ToList();
+        // A compose stack's operations are recorded under the deploy they were started with; any deploy of the stack finds them.
+        var entries = document.History.Where(h => h.Target == target || h.Scope.Contains(target, StringComparer.Ordinal)).OrderByDescending(h => h.Serial).ToList();
         if (serial is { } wanted)
         {
             return entries.FirstOrDefault(h => h.Serial == wanted) ?? throw NotFound(

@@ -23,7 +23,7 @@ public sealed class ExportAgentSpecCommand : SpecSelectionCommand
 
     /// <summary>Auto (by target kind), Process, Dockerfile, Kubernetes or Json (resolved.json only).</summary>
     [Parameter]
-    [ValidateSet("Auto", "Process", "Dockerfile", "Kubernetes", "Json", IgnoreCase = true)]
+    [ValidateSet("Auto", "Process", "Dockerfile", "Compose", "Kubernetes", "Json", IgnoreCase = true)]
     public string Format { get; set; } = "Auto";
 
     /// <summary>The state read (read-only) for the Kubernetes lineage label.</summary>

@@ -27,6 +27,7 @@ public static class ErrorIds
     public const string TargetUnreachable = "TargetUnreachable";
     public const string TargetEndpointChanged = "TargetEndpointChanged";
     public const string RuntimeNotFound = "RuntimeNotFound";
+    public const string ComposeNotInstalled = "ComposeNotInstalled";
     public const string ResourceApplyFailed = "ResourceApplyFailed";
     public const string ResourceDestroyFailed = "ResourceDestroyFailed";
     public const string HealthCheckFailed = "HealthCheckFailed";
