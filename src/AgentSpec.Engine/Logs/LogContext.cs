@@ -12,6 +12,9 @@ public sealed class LogContext
 
     public required SecretResolver Secrets { get; init; }
 
+    /// <summary>The state's lineage: objects of another state with the same names are not ours (empty = not checked).</summary>
+    public string Lineage { get; init; } = string.Empty;
+
     /// <summary>How often a followed source without push (the process log file) is polled.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 }

@@ -36,7 +36,7 @@ public static class TargetLogs
         }
 
         var provider = DeploymentEngine.ProviderFor(record.Value.Kind, connection);
-        var context = new LogContext { Query = query, StateFolder = Path.GetDirectoryName(state.Path) ?? ".", Secrets = secrets };
+        var context = new LogContext { Query = query, StateFolder = Path.GetDirectoryName(state.Path) ?? ".", Secrets = secrets, Lineage = document.Lineage };
         return Stream(provider, record.Key, record.Value, context, cancellation);
     }
 

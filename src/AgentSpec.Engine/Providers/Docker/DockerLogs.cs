@@ -26,26 +26,48 @@ public sealed class DockerLogs
             ?? throw TargetLogs.Unavailable(name, $"Target \"{name}\" has no container recorded; apply it first.");
         var live = await new DockerContainers(_client).FindAsync(record, cancellation).ConfigureAwait(false)
             ?? throw TargetLogs.Unavailable(record.Address, $"The container \"{record.Name}\" of \"{record.Address}\" does not exist; apply the target again.");
+        await foreach (var selected in SelectAsync(ContainerRecordsAsync(live, record, context.Query, cancellation), context.Query, cancellation).ConfigureAwait(false))
+        {
+            yield return selected;
+        }
+    }
+
+    /// <summary>
+    /// One container's records, parsed and redacted with the values of its own secret variables (those named in the
+    /// recorded <c>secretEnv</c>); <c>Source</c> = the container name. Unselected: the caller applies the query.
+    /// </summary>
+    public async IAsyncEnumerable<LogRecord> ContainerRecordsAsync(ContainerInspectResponse live, ResourceRecord record, LogQuery query, [EnumeratorCancellation] CancellationToken cancellation)
+    {
         var redactor = RedactorFor(record, live);
-        var query = context.Query;
+        var source = live.Name?.TrimStart('/') is { Length: > 0 } name ? name : record.Name;
 
         // Docker's own tail is exact only when no agent filter drops records after it.
-        var tail = query.Tail > 0 && query.Agent is null ? query.Tail.ToString(CultureInfo.InvariantCulture) : "all";
+        var tail = query.Tail > 0 && (query.Agent is null || query.Follow) ? query.Tail.ToString(CultureInfo.InvariantCulture) : "all";
         var parameters = new ContainerLogsParameters
         {
             ShowStdout = true,
             ShowStderr = true,
             Timestamps = true,
             Follow = query.Follow,
-            Tail = query.Follow && query.Tail > 0 ? query.Tail.ToString(CultureInfo.InvariantCulture) : tail,
+            Tail = tail,
             Since = query.Since?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
         };
         using var stream = await _client.Containers.GetContainerLogsAsync(live.ID, false, parameters, cancellation).ConfigureAwait(false);
-        var lines = ReadLinesAsync(stream, cancellation)
-            .Select(line => RuntimeLogParser.ParseTimestamped(line.Text, record.Name, line.Stream, redactor));
+        await foreach (var line in ReadLinesAsync(stream, cancellation).ConfigureAwait(false))
+        {
+            yield return RuntimeLogParser.ParseTimestamped(line.Text, source, line.Stream, redactor);
+        }
+    }
+
+    /// <summary>
+    /// Applies a query to records: without <c>-Follow</c> the existing ones are selected (<see cref="LogQuery.Select"/>);
+    /// with it every record passing the since/agent filters is passed on as it comes.
+    /// </summary>
+    public static async IAsyncEnumerable<LogRecord> SelectAsync(IAsyncEnumerable<LogRecord> records, LogQuery query, [EnumeratorCancellation] CancellationToken cancellation)
+    {
         if (!query.Follow)
         {
-            foreach (var selected in query.Select(await lines.ToListAsync(cancellation).ConfigureAwait(false)))
+            foreach (var selected in query.Select(await records.ToListAsync(cancellation).ConfigureAwait(false)))
             {
                 yield return selected;
             }
@@ -53,7 +75,7 @@ public sealed class DockerLogs
             yield break;
         }
 
-        await foreach (var followed in lines.WithCancellation(cancellation).ConfigureAwait(false))
+        await foreach (var followed in records.WithCancellation(cancellation).ConfigureAwait(false))
         {
             if (query.Keeps(followed) && (query.Since is not { } since || followed.Time is not { } time || time >= since))
             {
