@@ -35,10 +35,15 @@ public sealed class ApplySession : IDisposable
 
     public string LockId => _lock.Id;
 
+    /// <summary>How the target is reached (<c>-KubeConfig</c>, <c>-Context</c>; default: the environment).</summary>
+    public TargetConnection Connection { get; init; } = TargetConnection.Environment;
+
     public async Task<ApplyReport> ExecuteAsync(ApplyOptions options, IEngineEvents events, CancellationToken cancellation)
     {
-        var provider = DeploymentEngine.ProviderFor(Plan.TargetKind);
-        if (Plan.Changes.Any(c => c.Action is not (ChangeAction.NoOp or ChangeAction.Delete)))
+        var provider = DeploymentEngine.ProviderFor(Plan.TargetKind, Connection);
+        // Deleting process resources needs no runtime; every other target must be reachable before anything is done.
+        if (Plan.Changes.Any(c => c.Action is not (ChangeAction.NoOp or ChangeAction.Delete))
+            || (Plan.Changes.Any(c => c.Action == ChangeAction.Delete) && Plan.TargetKind != Desired.ProcessResources.Kind))
         {
             provider.Connect();
         }

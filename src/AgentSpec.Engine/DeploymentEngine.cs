@@ -15,10 +15,11 @@ namespace AgentSpec.Engine;
 /// </summary>
 public static class DeploymentEngine
 {
-    public static ITargetProvider ProviderFor(string kind) => kind switch
+    /// <summary>The provider of a target kind, reaching its target as <paramref name="connection"/> says (null = the environment).</summary>
+    public static ITargetProvider ProviderFor(string kind, TargetConnection? connection = null) => kind switch
     {
         ProcessResources.Kind => new ProcessProvider(),
-        Providers.Kubernetes.KubernetesResources.Kind => new Providers.Kubernetes.KubernetesProvider(Providers.Kubernetes.KubernetesConnectionSettings.FromEnvironment()),
+        Providers.Kubernetes.KubernetesResources.Kind => new Providers.Kubernetes.KubernetesProvider((connection ?? TargetConnection.Environment).Kubernetes()),
         Providers.Docker.DockerResources.Kind => new Providers.Docker.DockerProvider(),
         Providers.Compose.ComposeResources.Kind => new Providers.Compose.ComposeProvider(),
         _ => throw DesiredState.Unsupported(kind),
@@ -64,7 +65,7 @@ public static class DeploymentEngine
                 var salt = state.Document?.SecretSalt ?? SecretFingerprint.NewSalt();
                 var desired = DesiredState.Build(resolved, settings, Convert.FromBase64String(salt), requireSecrets: true, redactor);
                 var fresh = Planner.Create(Request(resolved, settings, state, desired, salt));
-                return new ApplySession(stateLock, state, fresh, "apply", desired.Values, redactor, salt);
+                return new ApplySession(stateLock, state, fresh, "apply", desired.Values, redactor, salt) { Connection = settings.Connection };
             }
 
             if (plan is null)
@@ -73,7 +74,10 @@ public static class DeploymentEngine
             }
 
             var values = VerifySeal(plan, state, settings, redactor);
-            return new ApplySession(stateLock, state, plan, plan.Mode == PlanMode.Destroy ? "destroy" : plan.Mode == PlanMode.Restore ? "restore" : "apply", values, redactor, plan.Seal.SecretSalt);
+            return new ApplySession(stateLock, state, plan, plan.Mode == PlanMode.Destroy ? "destroy" : plan.Mode == PlanMode.Restore ? "restore" : "apply", values, redactor, plan.Seal.SecretSalt)
+            {
+                Connection = settings.Connection,
+            };
         }
         catch
         {
@@ -123,7 +127,7 @@ public static class DeploymentEngine
     }
 
     /// <summary>Takes the lock and builds the destroy plan of a recorded target (deployment spec §6.6).</summary>
-    public static ApplySession BeginDestroy(string statePath, string target, string? displayPath, TimeSpan lockTimeout, Action<string> warn, CancellationToken cancellation)
+    public static ApplySession BeginDestroy(string statePath, string target, string? displayPath, TimeSpan lockTimeout, Action<string> warn, CancellationToken cancellation, TargetConnection? connection = null)
     {
         var stateLock = StateLock.Acquire(statePath, "destroy", target, lockTimeout, warn, cancellation);
         try
@@ -131,7 +135,10 @@ public static class DeploymentEngine
             var state = StateStore.Read(statePath);
             var record = RequireTarget(state, statePath, target);
             var plan = DestroyPlan(state, record, target, displayPath ?? statePath);
-            return new ApplySession(stateLock, state, plan, "destroy", new Dictionary<string, string>(), new Redactor(), null);
+            return new ApplySession(stateLock, state, plan, "destroy", new Dictionary<string, string>(), new Redactor(), null)
+            {
+                Connection = connection ?? TargetConnection.Environment,
+            };
         }
         catch
         {
@@ -141,7 +148,7 @@ public static class DeploymentEngine
     }
 
     /// <summary>State plus live health per recorded target matching <paramref name="patterns"/> (wildcards).</summary>
-    public static IReadOnlyList<DeploymentStatus> Status(string statePath, IReadOnlyList<Func<string, bool>> patterns, bool checkHealth)
+    public static IReadOnlyList<DeploymentStatus> Status(string statePath, IReadOnlyList<Func<string, bool>> patterns, bool checkHealth, TargetConnection? connection = null)
     {
         var state = StateStore.Read(statePath);
         var list = new List<DeploymentStatus>();
@@ -153,7 +160,7 @@ public static class DeploymentEngine
         var folder = Path.GetDirectoryName(state.Path) ?? ".";
         foreach (var (name, target) in document.Targets.Where(t => patterns.Count == 0 || patterns.Any(p => p(t.Key))))
         {
-            var provider = ProviderFor(target.Kind);
+            var provider = ProviderFor(target.Kind, connection);
             var resources = new List<ResourceStatus>();
             var health = DeploymentHealth.Unknown;
             string? detail = null;
@@ -161,17 +168,13 @@ public static class DeploymentEngine
             {
                 var live = checkHealth ? provider.ReadLive(resource, folder) : new LiveResource(true, true, "not checked");
                 resources.Add(new ResourceStatus { Address = resource.Address, Type = resource.Type, Status = resource.Status, Live = live.Description, Error = resource.Error });
-                if (checkHealth && (resource.Type == ProcessResources.ProcessType
-                    || (target.Kind == Providers.Compose.ComposeResources.Kind && resource.Type == Providers.Compose.ComposeResources.ServiceType)))
+                if (checkHealth && IsWorkload(target.Kind, resource.Type))
                 {
                     health = live.Health;
                     detail = live.HealthDetail;
                 }
             }
 
-            var process = target.Resources.FirstOrDefault(r => r.Type == ProcessResources.ProcessType);
-            var port = process?.Attributes["port"]?.GetValue<long>() ?? Providers.Compose.ComposeStatus.PublishedPort(target);
-            var bind = process?.Attributes["bindHost"]?.GetValue<string>() ?? "127.0.0.1";
             list.Add(new DeploymentStatus
             {
                 Target = name,
@@ -183,7 +186,7 @@ public static class DeploymentEngine
                 LastApplied = target.LastApplied,
                 Health = health,
                 HealthDetail = detail,
-                Endpoint = port is null ? null : string.Create(CultureInfo.InvariantCulture, $"http://{bind}:{port}"),
+                Endpoint = DeploymentEndpoint.Of(target),
                 Replicas = Providers.Compose.ComposeStatus.Replicas(target),
                 Resources = resources,
                 StatePath = state.Path,
@@ -192,6 +195,16 @@ public static class DeploymentEngine
 
         return list;
     }
+
+    /// <summary>The resource whose live health is the target's health.</summary>
+    private static bool IsWorkload(string kind, string type) => kind switch
+    {
+        ProcessResources.Kind => type == ProcessResources.ProcessType,
+        Providers.Docker.DockerResources.Kind => type == Providers.Docker.DockerResources.ContainerType,
+        Providers.Kubernetes.KubernetesResources.Kind => type == Providers.Kubernetes.KubernetesResources.DeploymentType,
+        Providers.Compose.ComposeResources.Kind => type == Providers.Compose.ComposeResources.ServiceType,
+        _ => false,
+    };
 
     /// <summary>History entries, newest first. A target matches the entries of every operation whose scope held it (a compose stack's applies).</summary>
     public static IReadOnlyList<HistoryEntry> History(string statePath, IReadOnlyList<Func<string, bool>> patterns, long? serial, int last, bool includeSnapshot)
@@ -258,7 +271,7 @@ public static class DeploymentEngine
             .ToList();
         return records.Count == 0
             ? new Dictionary<string, ResourceDrift>()
-            : LiveDrift.Read(ProviderFor(resolved.Kind ?? string.Empty), records, Path.GetDirectoryName(state.Path) ?? ".");
+            : LiveDrift.Read(ProviderFor(resolved.Kind ?? string.Empty, settings.Connection), records, Path.GetDirectoryName(state.Path) ?? ".");
     }
 
     private static PlanRequest Request(ResolvedDeployment resolved, PlanSettings settings, StateSnapshot state, DesiredState desired, string salt, PlanMode mode = PlanMode.Apply, long? restoredFrom = null) => new()
@@ -272,7 +285,7 @@ public static class DeploymentEngine
         Target = resolved.Target ?? string.Empty,
         TargetKind = resolved.Kind ?? string.Empty,
         Scope = resolved.Scope,
-        Endpoint = ProviderFor(resolved.Kind ?? string.Empty).CurrentEndpoint(),
+        Endpoint = ProviderFor(resolved.Kind ?? string.Empty, settings.Connection).CurrentEndpoint(),
         StateDisplayPath = settings.DisplayPath ?? settings.StatePath,
         State = state,
         Desired = desired.Resources,

@@ -29,6 +29,9 @@ public sealed class PlanSettings
     /// <summary>The base image of agent images (<c>-BaseImage</c>, else <c>AGENTSPEC_BASE_IMAGE</c>, else the .NET runtime-deps image).</summary>
     public string BaseImage { get; init; } = Providers.Docker.DockerResources.BaseImageFromEnvironment();
 
+    /// <summary>How the target is reached when the plan needs its endpoint or apply contacts it.</summary>
+    public TargetConnection Connection { get; init; } = TargetConnection.Environment;
+
     /// <summary>The docker target's network (<c>AGENTSPEC_DOCKER_NETWORK</c>), null for the engine default.</summary>
     public string? DockerNetwork { get; init; } = Providers.Docker.DockerResources.NetworkFromEnvironment();
 }

@@ -131,13 +131,11 @@ public sealed class ComposeWorkflowTests : IAsyncLifetime
         var status = DeploymentEngine.Status(StatePath, [t => t == "router-svc"], checkHealth: true).Single();
         Assert.Equal(DeploymentHealth.Healthy, status.Health);
         Assert.Equal($"http://127.0.0.1:{_routerPort}", status.Endpoint);
-        var redactor = new Redactor();
-        redactor.Register(SecretValue);
-        var routerRecord = state.Targets["router-svc"].Resources.Single(r => r.Type == ComposeResources.ServiceType);
-        var logs = await ComposeLogs.Read(routerRecord, state.Lineage, new LogQuery { Tail = 0 }, redactor, CancellationToken.None);
+        var logs = await TargetLogs.Read(StatePath, "router-svc", new LogQuery { Tail = 0 }, SecretResolver.Default([]), null, CancellationToken.None).ToListAsync();
         Assert.NotEmpty(logs);
         Assert.All(logs, l => Assert.Equal(routed.Name.TrimStart('/'), l.Source));
         Assert.Equal(logs.Select(l => l.Time).ToList(), logs.Select(l => l.Time).Order().ToList());
+        Assert.DoesNotContain(logs, l => (l.Raw + l.Message).Contains(SecretValue, StringComparison.Ordinal));
 
         // Unchanged: no changes, and a second apply recreates nothing.
         Assert.False(Plan().HasChanges);

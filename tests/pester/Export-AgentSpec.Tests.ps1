@@ -112,13 +112,53 @@ Describe 'Export-AgentSpec' {
     It 'writes the Kubernetes manifests and a secret template by target kind' {
         $out = Join-Path $workspace 'kubernetes'
         $files = @(Export-AgentSpec $spec -Target production -OutputPath $out -WarningAction SilentlyContinue)
-        @($files.Name | Sort-Object) | Should -BeExactly @('manifests.yaml', 'rbac.yaml', 'resolved.json', 'secret.template.yaml')
+        @($files.Name | Sort-Object) | Should -BeExactly @('manifests.yaml', 'resolved.json', 'secret.template.yaml')
         $manifests = Get-Content -Raw -LiteralPath (Join-Path $out 'manifests.yaml')
         $manifests | Should -Match '(?m)^kind: Deployment$'
         $manifests | Should -Match '(?m)^kind: ConfigMap$'
         $manifests | Should -Not -Match '(?m)^kind: Secret$'
         $manifests | Should -Match 'image: example/exported:0\.3\.0'
         Get-Content -Raw -LiteralPath (Join-Path $out 'secret.template.yaml') | Should -Match ([regex]::Escape("<from secret `"api-key`": env($variable)>"))
+    }
+
+    It 'writes rbac.yaml, the Role and ClusterRole of the deploying identity, only with -Rbac' {
+        $out = Join-Path $workspace 'kubernetes-rbac'
+        $files = @(Export-AgentSpec $spec -Target production -OutputPath $out -Rbac -WarningAction SilentlyContinue)
+        @($files.Name | Sort-Object) | Should -BeExactly @('manifests.yaml', 'rbac.yaml', 'resolved.json', 'secret.template.yaml')
+        $rbac = Get-Content -Raw -LiteralPath (Join-Path $out 'rbac.yaml')
+        $rbac | Should -Match '(?m)^kind: Role$'
+        $rbac | Should -Match '(?m)^  name: agentspec-deployer-'
+        $rbac | Should -Match '(?m)^  - pods/log$'
+        $rbac | Should -Match '(?m)^  - deployments$'
+    }
+
+    It 'refuses -Rbac for a target that is not kubernetes and writes nothing' {
+        $out = Join-Path $workspace 'process-rbac'
+        { Export-AgentSpec $spec -Target dev -OutputPath $out -Rbac -WarningAction SilentlyContinue } |
+            Should -Throw -ErrorId 'ExportFormatUnsupported,AgentSpec.Commands.ExportAgentSpecCommand' -ExpectedMessage '*-Rbac exports the role of a "kubernetes" target*'
+        Test-Path -LiteralPath $out | Should -BeFalse
+    }
+
+    It 'builds on -BaseImage over AGENTSPEC_BASE_IMAGE, and plans with it' {
+        $saved = $env:AGENTSPEC_BASE_IMAGE
+        try {
+            $env:AGENTSPEC_BASE_IMAGE = 'example/from-environment:1'
+            $out = Join-Path $workspace 'docker-base'
+            $null = Export-AgentSpec $spec -Target box -OutputPath $out -BaseImage 'example/from-parameter:2' -WarningAction SilentlyContinue
+            Get-Content -Raw -LiteralPath (Join-Path $out 'Dockerfile') | Should -Match '(?m)^FROM example/from-parameter:2$'
+            $out = Join-Path $workspace 'docker-base-env'
+            $null = Export-AgentSpec $spec -Target box -OutputPath $out -WarningAction SilentlyContinue
+            Get-Content -Raw -LiteralPath (Join-Path $out 'Dockerfile') | Should -Match '(?m)^FROM example/from-environment:1$'
+
+            $state = Join-Path $workspace 'base-image.state.json'
+            $plan = Get-AgentSpecPlan $spec -Target box -StatePath $state -NoSecrets -BaseImage 'example/from-parameter:2' -WarningAction SilentlyContinue
+            ($plan.Changes | Where-Object Type -eq 'Image').After['baseImage'].GetValue[string]() | Should -BeExactly 'example/from-parameter:2'
+            $plan = Get-AgentSpecPlan $spec -Target box -StatePath $state -NoSecrets -WarningAction SilentlyContinue
+            ($plan.Changes | Where-Object Type -eq 'Image').After['baseImage'].GetValue[string]() | Should -BeExactly 'example/from-environment:1'
+        }
+        finally {
+            $env:AGENTSPEC_BASE_IMAGE = $saved
+        }
     }
 
     It 'writes the Dockerfile, the secret-free config.json and a .dockerignore for a docker target' {

@@ -116,6 +116,56 @@ Describe 'Get-AgentSpecLog on the process target' {
         { Get-AgentSpecLog dev -StatePath $statePath -Since 'yesterday-ish' } | Should -Throw -ErrorId 'InvalidSince,AgentSpec.Commands.GetAgentSpecLogCommand'
     }
 
+    It 'streams new records with -Follow until the pipeline is stopped' {
+        # BeforeAll appended lines behind the runtime's back; the runtime writes at its own position and overwrites
+        # them. Let it write past them first, so the file ends with its own complete line again.
+        for ($i = 0; $i -lt 20; $i++) {
+            $warm = '/warm-' + [guid]::NewGuid().ToString('N')
+            $null = Invoke-WebRequest -Uri "http://127.0.0.1:$port$warm" -UseBasicParsing -SkipHttpErrorCheck
+            Start-Sleep -Milliseconds 50
+            if ((Get-Content -LiteralPath $logFile -Tail 1) -match [regex]::Escape($warm)) { break }
+        }
+
+        $follower = [powershell]::Create()
+        try {
+            $null = $follower.AddScript({
+                param($ModulePath, $StatePath)
+                Import-Module $ModulePath
+                Get-AgentSpecLog dev -StatePath $StatePath -Tail 1 -Follow
+            }).AddArgument((Get-Module AgentSpec).Path).AddArgument($statePath)
+            $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $pipeInput = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $pipeInput.Complete()
+            $null = $follower.BeginInvoke($pipeInput, $output)
+            # An open PSDataCollection blocks its enumerator: take what has arrived with ReadAll instead.
+            $seen = [System.Collections.Generic.List[object]]::new()
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while ($seen.Count -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100; $seen.AddRange($output.ReadAll()) }
+            $seen.Count | Should -Be 1 -Because 'the last existing record comes first'
+
+            # Invoke the runtime on a path no one else uses: its request record must arrive while -Follow runs.
+            $marker = '/v1/agents/assistant/follow-' + [guid]::NewGuid().ToString('N')
+            $null = Invoke-WebRequest -Uri "http://127.0.0.1:$port$marker" -UseBasicParsing -SkipHttpErrorCheck
+            $followed = @()
+            while ($followed.Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) {
+                Start-Sleep -Milliseconds 100
+                $seen.AddRange($output.ReadAll())
+                $followed = @($seen | Where-Object { $_.Fields['path'] -eq $marker })
+            }
+            $followed | Should -HaveCount 1 -Because (($seen | ForEach-Object Raw) -join ' | ')
+            $followed[0].Message | Should -BeExactly 'request'
+            $followed[0].Fields['status'] | Should -Be 404
+            $follower.InvocationStateInfo.State | Should -Be 'Running'
+
+            $follower.Stop()
+            $follower.InvocationStateInfo.State | Should -Be 'Stopped'
+            $follower.Streams.Error.Count | Should -Be 0
+        }
+        finally {
+            $follower.Dispose()
+        }
+    }
+
     It 'reports unknown targets and missing state as non-terminating errors' {
         @(Get-AgentSpecLog nope -StatePath $statePath -ErrorVariable problems -ErrorAction SilentlyContinue) | Should -HaveCount 0
         $problems[0].FullyQualifiedErrorId | Should -BeExactly 'TargetNotInState,AgentSpec.Commands.GetAgentSpecLogCommand'

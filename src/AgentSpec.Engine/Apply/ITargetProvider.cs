@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AgentSpec.Engine.Logs;
 using AgentSpec.Engine.State;
 
 namespace AgentSpec.Engine.Apply;
@@ -28,4 +29,12 @@ public interface ITargetProvider
 
     /// <summary>What is live for a recorded resource now (read-only).</summary>
     LiveResource ReadLive(ResourceRecord record, string stateFolder);
+
+    /// <summary>
+    /// The log records of recorded target <paramref name="name"/> (§1.3 <c>Logs</c>): oldest first, redacted, filtered
+    /// by <see cref="LogContext.Query"/>; with <c>Follow</c>, new records until <paramref name="cancellation"/> fires.
+    /// A kind without logs reports <c>LogsUnavailable</c>.
+    /// </summary>
+    IAsyncEnumerable<LogRecord> LogsAsync(string name, TargetRecord target, LogContext context, CancellationToken cancellation) =>
+        throw TargetLogs.Unavailable(name, $"Logs of \"{Kind}\" targets are not available.");
 }

@@ -21,11 +21,16 @@ public static class DeploymentExport
     public static IReadOnlyDictionary<string, string> Render(ResolvedDeployment resolved, string format, string statePath, string bindHost) =>
         Render(resolved, format, statePath, bindHost, DockerResources.BaseImageFromEnvironment());
 
-    public static IReadOnlyDictionary<string, string> Render(ResolvedDeployment resolved, string format, string statePath, string bindHost, string baseImage)
+    /// <param name="rbac">Also write <c>rbac.yaml</c>, the Role/ClusterRole the deploying identity needs (Kubernetes format only).</param>
+    public static IReadOnlyDictionary<string, string> Render(ResolvedDeployment resolved, string format, string statePath, string bindHost, string baseImage, bool rbac = false)
     {
         ResolutionErrors.ThrowIfInvalid(resolved);
         var kind = resolved.Kind ?? string.Empty;
         var chosen = string.Equals(format, ExportFormats.Auto, StringComparison.OrdinalIgnoreCase) ? FormatFor(kind) : format;
+        if (rbac && !string.Equals(chosen, ExportFormats.Kubernetes, StringComparison.OrdinalIgnoreCase))
+        {
+            throw Unsupported($"-Rbac exports the role of a \"kubernetes\" target; \"{resolved.Target}\" is exported as {chosen}.", chosen);
+        }
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (string.Equals(chosen, ExportFormats.Process, StringComparison.OrdinalIgnoreCase))
         {
@@ -36,7 +41,7 @@ public static class DeploymentExport
         {
             RequireKind(kind, KubernetesResources.Kind, chosen, resolved);
             var lineage = StateStore.Read(statePath).Document?.Lineage;
-            Add(files, KubernetesExport.Render(resolved, lineage, _ => null, rbac: true));
+            Add(files, KubernetesExport.Render(resolved, lineage, _ => null, rbac));
         }
         else if (string.Equals(chosen, ExportFormats.Dockerfile, StringComparison.OrdinalIgnoreCase))
         {

@@ -14,6 +14,33 @@ namespace AgentSpec.Engine.Logs;
 /// </summary>
 public static class RuntimeLogParser
 {
+    /// <summary>
+    /// A line read with a timestamp prefix (<c>2026-12-04T23:50:36.077588800Z line</c>, as the container and pod log
+    /// APIs write with <c>timestamps=true</c>): the prefix is removed and used when the line itself carries no time.
+    /// </summary>
+    public static LogRecord ParseTimestamped(string line, string source, string stream, Redactor redactor)
+    {
+        var space = line.IndexOf(' ', StringComparison.Ordinal);
+        if (space <= 0 || !DateTimeOffset.TryParse(line.AsSpan(0, space), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp))
+        {
+            return Parse(line, source, stream, redactor);
+        }
+
+        var record = Parse(line[(space + 1)..], source, stream, redactor);
+        return record.Time is not null ? record : new LogRecord
+        {
+            Time = stamp,
+            Source = record.Source,
+            Stream = record.Stream,
+            Level = record.Level,
+            Message = record.Message,
+            CorrelationId = record.CorrelationId,
+            Agent = record.Agent,
+            Fields = record.Fields,
+            Raw = record.Raw,
+        };
+    }
+
     public static LogRecord Parse(string line, string source, string stream, Redactor redactor)
     {
         var raw = redactor.Redact(line);

@@ -7,7 +7,7 @@ namespace AgentSpec.Commands;
 /// <summary>
 /// <c>Export-AgentSpec</c> (deployment spec §10.3.11): the deployable artefacts of one target, computed offline from
 /// the same generators apply uses — process <c>launch.json</c> and <c>config.json</c>, Kubernetes
-/// <c>manifests.yaml</c>, <c>secret.template.yaml</c> and <c>rbac.yaml</c>, and always <c>resolved.json</c>. No
+/// <c>manifests.yaml</c>, <c>secret.template.yaml</c> and (with <c>-Rbac</c>) <c>rbac.yaml</c>, and always <c>resolved.json</c>. No
 /// target is contacted and no secret value is read. One <see cref="FileInfo"/> per file written.
 /// </summary>
 [Cmdlet(VerbsData.Export, "AgentSpec", DefaultParameterSetName = ParameterSetNames.Path, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
@@ -30,6 +30,15 @@ public sealed class ExportAgentSpecCommand : SpecSelectionCommand
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? StatePath { get; set; }
+
+    /// <summary>The base image of built agent images (else <c>AGENTSPEC_BASE_IMAGE</c>, else the .NET runtime-deps image).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? BaseImage { get; set; }
+
+    /// <summary>Kubernetes only: also writes <c>rbac.yaml</c>, the Role (and ClusterRole) the deploying identity needs.</summary>
+    [Parameter]
+    public SwitchParameter Rbac { get; set; }
 
     /// <summary>Writes into a folder that is not empty, overwriting files of the same name.</summary>
     [Parameter]
@@ -79,7 +88,7 @@ public sealed class ExportAgentSpecCommand : SpecSelectionCommand
         }
 
         var state = StateLocator.ForSpec(this, StatePath, resolved);
-        var files = EngineFacade.Export(resolved, Format, state);
+        var files = EngineFacade.Export(resolved, Format, state, TargetOptions.From(this, null, null, BaseImage), Rbac);
         var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputPath);
         var shown = DisplayPath.Of(folder, current);
         if (File.Exists(folder) || (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any() && !Force))

@@ -29,6 +29,16 @@ public sealed class GetAgentSpecDeploymentCommand : PSCmdlet
     [Parameter]
     public SwitchParameter NoHealth { get; set; }
 
+    /// <summary>The kubeconfig context to use (else <c>AGENTSPEC_KUBE_CONTEXT</c>, else the kubeconfig's current-context).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Context { get; set; }
+
+    /// <summary>The kubeconfig file(s) to read, a path list (else <c>KUBECONFIG</c>, else the user default, else in-cluster).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? KubeConfig { get; set; }
+
     protected override void ProcessRecord()
     {
         var state = StateLocator.ForState(this, StatePath, Path);
@@ -44,7 +54,7 @@ public sealed class GetAgentSpecDeploymentCommand : PSCmdlet
                 return;
             }
 
-            var statuses = EngineFacade.Status(state, EngineCommandSupport.Patterns(Target), checkHealth: !NoHealth);
+            var statuses = EngineFacade.Status(state, EngineCommandSupport.Patterns(Target), checkHealth: !NoHealth, TargetOptions.From(this, Context, KubeConfig));
             foreach (var name in (Target ?? Array.Empty<string>()).Where(t => !WildcardPattern.ContainsWildcardCharacters(t)))
             {
                 if (!statuses.Any(s => string.Equals(s.Target, name, StringComparison.OrdinalIgnoreCase)))

@@ -5,14 +5,15 @@ using AgentSpec.Commands.Engine;
 namespace AgentSpec.Commands;
 
 /// <summary>
-/// <c>Get-AgentSpecLog</c> (deployment spec §10.3.13): the runtime log of a recorded process target as
-/// <see cref="LogRecord"/> objects (or raw lines with <c>-Raw</c>), secret values redacted. A missing state, target or
-/// log is a non-terminating error.
+/// <c>Get-AgentSpecLog</c> (deployment spec §10.3.13): the runtime log of a recorded target (process log file,
+/// container logs, pod logs) as <see cref="LogRecord"/> objects (or raw lines with <c>-Raw</c>), secret values
+/// redacted; <c>-Follow</c> streams new records until Ctrl+C. A missing state, target or log is a non-terminating error.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "AgentSpecLog")]
 [OutputType(typeof(LogRecord), typeof(string))]
 public sealed class GetAgentSpecLogCommand : PSCmdlet
 {
+    private readonly CancellationTokenSource _stop = new();
     private DateTimeOffset? _since;
 
     /// <summary>The recorded target whose log is read.</summary>
@@ -51,6 +52,20 @@ public sealed class GetAgentSpecLogCommand : PSCmdlet
     [Parameter]
     public SwitchParameter Raw { get; set; }
 
+    /// <summary>After the existing records, streams new ones until Ctrl+C (or the pipeline stops).</summary>
+    [Parameter]
+    public SwitchParameter Follow { get; set; }
+
+    /// <summary>The kubeconfig context to use (else <c>AGENTSPEC_KUBE_CONTEXT</c>, else the kubeconfig's current-context).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Context { get; set; }
+
+    /// <summary>The kubeconfig file(s) to read, a path list (else <c>KUBECONFIG</c>, else the user default, else in-cluster).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? KubeConfig { get; set; }
+
     protected override void BeginProcessing()
     {
         if (Since is { } since)
@@ -63,10 +78,17 @@ public sealed class GetAgentSpecLogCommand : PSCmdlet
     {
         var state = StateLocator.ForState(this, StatePath, Path);
         var agent = Agent is { } pattern ? new WildcardPattern(pattern, WildcardOptions.IgnoreCase) : null;
-        IReadOnlyList<LogRecord> records;
         try
         {
-            records = EngineFacade.Logs(state, Target, Tail, _since, agent is null ? null : agent.IsMatch);
+            var records = EngineFacade.Logs(state, Target, Tail, _since, agent is null ? null : agent.IsMatch, Follow, TargetOptions.From(this, Context, KubeConfig), _stop.Token);
+            foreach (var record in records)
+            {
+                WriteObject(Raw ? record.Raw : record);
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // Ctrl+C ended -Follow: the records so far were written.
         }
         catch (AgentSpecException exception) when (exception.ErrorId is ErrorIds.StateNotFound or ErrorIds.TargetNotInState or ErrorIds.LogsUnavailable)
         {
@@ -76,14 +98,10 @@ public sealed class GetAgentSpecLogCommand : PSCmdlet
         catch (AgentSpecException exception)
         {
             ThrowTerminatingError(SpecErrorRecords.From(exception));
-            return;
-        }
-
-        foreach (var record in records)
-        {
-            WriteObject(Raw ? record.Raw : record);
         }
     }
+
+    protected override void StopProcessing() => _stop.Cancel();
 
     private DateTimeOffset ParseSince(string text)
     {

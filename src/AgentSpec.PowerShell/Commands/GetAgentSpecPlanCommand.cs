@@ -43,6 +43,21 @@ public sealed class GetAgentSpecPlanCommand : SpecSelectionCommand
     [Parameter]
     public SwitchParameter NoSecrets { get; set; }
 
+    /// <summary>The base image of built agent images (else <c>AGENTSPEC_BASE_IMAGE</c>, else the .NET runtime-deps image).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? BaseImage { get; set; }
+
+    /// <summary>The kubeconfig context to use (else <c>AGENTSPEC_KUBE_CONTEXT</c>, else the kubeconfig's current-context).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Context { get; set; }
+
+    /// <summary>The kubeconfig file(s) to read, a path list (else <c>KUBECONFIG</c>, else the user default, else in-cluster).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? KubeConfig { get; set; }
+
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? SecretVault { get; set; }
@@ -97,7 +112,7 @@ public sealed class GetAgentSpecPlanCommand : SpecSelectionCommand
         else
         {
             var secrets = SecretManagementLookup.Prepare(this, EngineCommandSupport.StorePaths(resolved), SecretVault, SecretProvider, skip: NoSecrets);
-            plan = EngineFacade.Plan(resolved, state, secrets, NoSecrets, Refresh);
+            plan = EngineFacade.Plan(resolved, state, secrets, NoSecrets, TargetOptions.From(this, Context, KubeConfig, BaseImage), Refresh);
         }
 
         if (!string.IsNullOrEmpty(OutFile))

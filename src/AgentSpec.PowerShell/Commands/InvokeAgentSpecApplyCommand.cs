@@ -55,6 +55,22 @@ public sealed class InvokeAgentSpecApplyCommand : SpecSelectionCommand
     [Parameter]
     public SwitchParameter SkipHealthCheck { get; set; }
 
+    /// <summary>The base image of built agent images (else <c>AGENTSPEC_BASE_IMAGE</c>, else the .NET runtime-deps image).</summary>
+    [Parameter(ParameterSetName = ParameterSetNames.Path)]
+    [Parameter(ParameterSetName = ParameterSetNames.LiteralPath)]
+    [ValidateNotNullOrEmpty]
+    public string? BaseImage { get; set; }
+
+    /// <summary>The kubeconfig context to use (else <c>AGENTSPEC_KUBE_CONTEXT</c>, else the kubeconfig's current-context).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Context { get; set; }
+
+    /// <summary>The kubeconfig file(s) to read, a path list (else <c>KUBECONFIG</c>, else the user default, else in-cluster).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? KubeConfig { get; set; }
+
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? SecretVault { get; set; }
@@ -113,6 +129,8 @@ public sealed class InvokeAgentSpecApplyCommand : SpecSelectionCommand
 
     protected override void StopProcessing() => _stop.Cancel();
 
+    private TargetOptions Targets() => TargetOptions.From(this, Context, KubeConfig, BaseImage);
+
     private void ApplySpec(ResolvedDeployment resolved)
     {
         resolved.ThrowIfFailed();
@@ -121,7 +139,7 @@ public sealed class InvokeAgentSpecApplyCommand : SpecSelectionCommand
         if (ApplyParameters.IsWhatIf(this))
         {
             // §6.1 step 1: plan without the lock, show it, change nothing.
-            WhatIf(EngineFacade.Plan(resolved, state, secrets, noSecrets: false, Refresh));
+            WhatIf(EngineFacade.Plan(resolved, state, secrets, noSecrets: false, Targets(), Refresh));
             return;
         }
 
@@ -164,6 +182,7 @@ public sealed class InvokeAgentSpecApplyCommand : SpecSelectionCommand
             HealthTimeout = HealthTimeout,
             OperationTimeout = OperationTimeout ?? TimeSpan.FromMinutes(10),
             SkipHealthCheck = SkipHealthCheck,
+            Target = Targets(),
             Refresh = Refresh,
         };
         var outcome = EngineFacade.Apply(resolved, plan, null, state, secrets, settings,

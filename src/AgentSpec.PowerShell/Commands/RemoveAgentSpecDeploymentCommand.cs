@@ -35,6 +35,16 @@ public sealed class RemoveAgentSpecDeploymentCommand : PSCmdlet
     [Parameter]
     public TimeSpan? LockTimeout { get; set; }
 
+    /// <summary>The kubeconfig context to use (else <c>AGENTSPEC_KUBE_CONTEXT</c>, else the kubeconfig's current-context).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Context { get; set; }
+
+    /// <summary>The kubeconfig file(s) to read, a path list (else <c>KUBECONFIG</c>, else the user default, else in-cluster).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? KubeConfig { get; set; }
+
     protected override void BeginProcessing() => ApplyParameters.ValidateLockTimeout(LockTimeout);
 
     protected override void ProcessRecord()
@@ -50,7 +60,7 @@ public sealed class RemoveAgentSpecDeploymentCommand : PSCmdlet
             }
 
             var writer = new EngineStreamWriter(this, $"AgentSpec destroy: {Target}");
-            var settings = new ApplySettings { LockTimeout = ApplyParameters.LockTimeout(LockTimeout) };
+            var settings = new ApplySettings { LockTimeout = ApplyParameters.LockTimeout(LockTimeout), Target = TargetOptions.From(this, Context, KubeConfig) };
             var outcome = EngineFacade.Apply(null, null, Target, state, new SecretOptions(), settings,
                 confirm: p => ApplyParameters.Confirm(this, p, Force, "Destroy", "AgentSpec destroy"), writer, _stop.Token);
             ApplyParameters.Finish(this, outcome);

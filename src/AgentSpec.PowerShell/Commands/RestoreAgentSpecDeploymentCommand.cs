@@ -70,7 +70,24 @@ public sealed class RestoreAgentSpecDeploymentCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? SecretProvider { get; set; }
 
+    /// <summary>The base image of rebuilt agent images (else <c>AGENTSPEC_BASE_IMAGE</c>, else the .NET runtime-deps image).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? BaseImage { get; set; }
+
+    /// <summary>The kubeconfig context to use (else <c>AGENTSPEC_KUBE_CONTEXT</c>, else the kubeconfig's current-context).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Context { get; set; }
+
+    /// <summary>The kubeconfig file(s) to read, a path list (else <c>KUBECONFIG</c>, else the user default, else in-cluster).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? KubeConfig { get; set; }
+
     protected override void BeginProcessing() => ApplyParameters.ValidateLockTimeout(LockTimeout);
+
+    private TargetOptions Targets() => TargetOptions.From(this, Context, KubeConfig, BaseImage);
 
     protected override void ProcessRecord()
     {
@@ -79,11 +96,11 @@ public sealed class RestoreAgentSpecDeploymentCommand : PSCmdlet
         try
         {
             // The snapshot names the secrets; SecretManagement lookups happen here, on the pipeline thread (§8).
-            var offline = EngineFacade.PlanRestore(state, Target, serial, new SecretOptions(), noSecrets: true);
+            var offline = EngineFacade.PlanRestore(state, Target, serial, new SecretOptions(), noSecrets: true, Targets());
             var secrets = SecretManagementLookup.Prepare(this, EngineCommandSupport.StorePaths(offline), SecretVault, SecretProvider, skip: false);
             if (ApplyParameters.IsWhatIf(this))
             {
-                var plan = EngineFacade.PlanRestore(state, Target, serial, secrets, noSecrets: false);
+                var plan = EngineFacade.PlanRestore(state, Target, serial, secrets, noSecrets: false, Targets());
                 if (!plan.HasChanges)
                 {
                     WriteInformation(new InformationRecord(new HostInformationMessage { Message = plan.Render(false).TrimEnd() }, "Restore-AgentSpecDeployment"), new[] { "AgentSpec.NoChanges", "PSHOST" });
@@ -102,6 +119,7 @@ public sealed class RestoreAgentSpecDeploymentCommand : PSCmdlet
                 HealthTimeout = HealthTimeout,
                 OperationTimeout = OperationTimeout ?? TimeSpan.FromMinutes(10),
                 SkipHealthCheck = SkipHealthCheck,
+                Target = Targets(),
             };
             var outcome = EngineFacade.Restore(Target, serial, state, secrets, settings,
                 confirm: p => ApplyParameters.Confirm(this, p, AutoApprove, "Restore", "AgentSpec restore"), writer, _stop.Token);

@@ -18,7 +18,7 @@ public sealed class StateTargetCompleter : IArgumentCompleter
                 return Array.Empty<CompletionResult>();
             }
 
-            var statuses = EngineFacade.Status(state, Array.Empty<Func<string, bool>>(), checkHealth: false);
+            var statuses = EngineFacade.Status(state, Array.Empty<Func<string, bool>>(), checkHealth: false, TargetOptions.None);
             return SpecCompletion.Complete(wordToComplete, statuses.Select(s => (s.Target, $"{s.Kind} · serial {s.Serial}{(s.Environment is null ? string.Empty : " · environment " + s.Environment)}")));
         }
         catch (Exception)

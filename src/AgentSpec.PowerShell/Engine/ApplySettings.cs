@@ -13,6 +13,9 @@ internal sealed class ApplySettings
 
     public bool SkipHealthCheck { get; init; }
 
+    /// <summary><c>-Context</c>, <c>-KubeConfig</c> and (when a plan is computed) <c>-BaseImage</c>.</summary>
+    public TargetOptions Target { get; init; } = TargetOptions.None;
+
     /// <summary>Read the live objects first and plan their drift (<c>-Refresh</c>; only when the plan is computed here).</summary>
     public bool Refresh { get; init; }
 }

@@ -14,8 +14,8 @@ internal static class EngineFacade
 {
     /// <summary>An offline plan of a resolved deployment (no lock; secrets best effort unless <paramref name="noSecrets"/>).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static Plan Plan(ResolvedDeployment resolved, StateLocation state, SecretOptions secrets, bool noSecrets, bool refresh = false) =>
-        DeploymentEngine.Plan(resolved, Settings(state, secrets, noSecrets, refresh));
+    public static Plan Plan(ResolvedDeployment resolved, StateLocation state, SecretOptions secrets, bool noSecrets, TargetOptions target, bool refresh = false) =>
+        DeploymentEngine.Plan(resolved, Settings(state, secrets, noSecrets, target, refresh));
 
     /// <summary>The destroy plan of a recorded target, from the state alone.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -40,15 +40,15 @@ internal static class EngineFacade
         CancellationToken cancellation)
     {
         using var session = destroyTarget is not null
-            ? DeploymentEngine.BeginDestroy(state.FullPath, destroyTarget, state.DisplayPath, settings.LockTimeout, writer.Warning, cancellation)
-            : DeploymentEngine.BeginApply(resolved, plan, Settings(state, secrets, noSecrets: false, settings.Refresh), settings.LockTimeout, writer.Warning, cancellation);
+            ? DeploymentEngine.BeginDestroy(state.FullPath, destroyTarget, state.DisplayPath, settings.LockTimeout, writer.Warning, cancellation, Connection(settings.Target))
+            : DeploymentEngine.BeginApply(resolved, plan, Settings(state, secrets, noSecrets: false, settings.Target, settings.Refresh), settings.LockTimeout, writer.Warning, cancellation);
         return Execute(session, settings, confirm, writer, cancellation);
     }
 
     /// <summary>The offline restore plan of a history entry (<paramref name="serial"/> null = the previous successful one).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static Plan PlanRestore(StateLocation state, string target, long? serial, SecretOptions secrets, bool noSecrets) =>
-        DeploymentEngine.PlanRestore(target, serial, Settings(state, secrets, noSecrets));
+    public static Plan PlanRestore(StateLocation state, string target, long? serial, SecretOptions secrets, bool noSecrets, TargetOptions? options = null) =>
+        DeploymentEngine.PlanRestore(target, serial, Settings(state, secrets, noSecrets, options ?? TargetOptions.None));
 
     /// <summary>Restore (deployment spec §9.2): lock, rebuild the snapshot with current secrets, confirm, apply.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -62,7 +62,7 @@ internal static class EngineFacade
         EngineStreamWriter writer,
         CancellationToken cancellation)
     {
-        using var session = DeploymentEngine.BeginRestore(target, serial, Settings(state, secrets, noSecrets: false), settings.LockTimeout, writer.Warning, cancellation);
+        using var session = DeploymentEngine.BeginRestore(target, serial, Settings(state, secrets, noSecrets: false, settings.Target), settings.LockTimeout, writer.Warning, cancellation);
         return Execute(session, settings, confirm, writer, cancellation);
     }
 
@@ -107,8 +107,8 @@ internal static class EngineFacade
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static IReadOnlyList<DeploymentStatus> Status(StateLocation state, IReadOnlyList<Func<string, bool>> patterns, bool checkHealth) =>
-        DeploymentEngine.Status(state.FullPath, patterns, checkHealth);
+    public static IReadOnlyList<DeploymentStatus> Status(StateLocation state, IReadOnlyList<Func<string, bool>> patterns, bool checkHealth, TargetOptions target) =>
+        DeploymentEngine.Status(state.FullPath, patterns, checkHealth, Connection(target));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static IReadOnlyList<HistoryEntry> History(StateLocation state, IReadOnlyList<Func<string, bool>> patterns, long? serial, int last, bool includeSnapshot) =>
@@ -125,17 +125,24 @@ internal static class EngineFacade
 
     /// <summary>The files of <c>Export-AgentSpec</c> (relative name → content), computed offline.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static IReadOnlyDictionary<string, string> Export(ResolvedDeployment resolved, string format, StateLocation state) =>
-        AgentSpec.Engine.Export.DeploymentExport.Render(resolved, format, state.FullPath, PlanSettings.DefaultBindHost());
+    public static IReadOnlyDictionary<string, string> Export(ResolvedDeployment resolved, string format, StateLocation state, TargetOptions target, bool rbac) =>
+        AgentSpec.Engine.Export.DeploymentExport.Render(resolved, format, state.FullPath, PlanSettings.DefaultBindHost(),
+            target.BaseImage ?? AgentSpec.Engine.Providers.Docker.DockerResources.BaseImageFromEnvironment(), rbac);
 
-    /// <summary>The log records of a recorded process target, redacted with the secrets it was started with.</summary>
+    /// <summary>
+    /// The log records of a recorded target, redacted, oldest first; enumerated on the caller's (pipeline) thread. With
+    /// <paramref name="follow"/> the enumeration blocks for new records until <paramref name="cancellation"/> fires.
+    /// State and target errors are thrown by this call, provider errors by the enumeration.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static IReadOnlyList<LogRecord> Logs(StateLocation state, string target, int tail, DateTimeOffset? since, Func<string, bool>? agent) =>
-        AgentSpec.Engine.Logs.ProcessLogs.Read(
+    public static IEnumerable<LogRecord> Logs(StateLocation state, string target, int tail, DateTimeOffset? since, Func<string, bool>? agent, bool follow, TargetOptions connection, CancellationToken cancellation) =>
+        AgentSpec.Engine.Logs.TargetLogs.Read(
             state.FullPath,
             target,
-            new AgentSpec.Engine.Logs.LogQuery { Tail = tail, Since = since, Agent = agent },
-            SecretResolver.Default(Array.Empty<ISecretProvider>()));
+            new AgentSpec.Engine.Logs.LogQuery { Tail = tail, Since = since, Agent = agent, Follow = follow },
+            SecretResolver.Default(Array.Empty<ISecretProvider>()),
+            Connection(connection),
+            cancellation).ToBlockingEnumerable(cancellation);
 
     /// <summary>The assembly that holds the engine (for the isolation test and diagnostics).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -145,7 +152,12 @@ internal static class EngineFacade
         plan.Render(false).Split('\n').FirstOrDefault(line => line.StartsWith("No changes.", StringComparison.Ordinal))
         ?? $"No changes. Target \"{plan.Target}\" ({plan.TargetKind}) matches the configuration and the recorded state.";
 
-    private static PlanSettings Settings(StateLocation state, SecretOptions secrets, bool noSecrets, bool refresh = false)
+    private static TargetConnection Connection(TargetOptions target) =>
+        target.Context is null && target.KubeConfig is null
+            ? TargetConnection.Environment
+            : new TargetConnection { Context = target.Context, KubeConfig = target.KubeConfig };
+
+    private static PlanSettings Settings(StateLocation state, SecretOptions secrets, bool noSecrets, TargetOptions target, bool refresh = false)
     {
         var extra = new List<ISecretProvider>();
         if (secrets.SecretManagement is { } lookups)
@@ -159,6 +171,8 @@ internal static class EngineFacade
             DisplayPath = state.DisplayPath,
             Secrets = SecretResolver.Default(extra, secrets.ProviderOrder),
             NoSecrets = noSecrets,
+            Connection = Connection(target),
+            BaseImage = target.BaseImage ?? AgentSpec.Engine.Providers.Docker.DockerResources.BaseImageFromEnvironment(),
             Refresh = refresh,
         };
     }

@@ -13,8 +13,9 @@ namespace AgentSpec.Kubernetes.Tests.Fake;
 
 /// <summary>
 /// A loopback fake of the Kubernetes API server endpoints the provider uses (deployment spec §12.2), on Kestrel at
-/// 127.0.0.1 with a free port: <c>/version</c>, discovery, GET/LIST (equality label selectors)/DELETE and server-side
-/// apply PATCH with strict field validation, answering <c>Status</c> objects on failure. Every request is journaled.
+/// 127.0.0.1 with a free port: <c>/version</c>, discovery, GET/LIST (equality label selectors)/DELETE, server-side
+/// apply PATCH with strict field validation and pod logs (<c>pods/{name}/log</c>), answering <c>Status</c> objects on
+/// failure. Every request is journaled.
 /// </summary>
 public sealed class FakeApiServer : IAsyncDisposable
 {
@@ -92,6 +93,12 @@ public sealed class FakeApiServer : IAsyncDisposable
         var body = await reader.ReadToEndAsync().ConfigureAwait(false);
         var path = request.Path.Value ?? "/";
         _journal.Enqueue(new FakeRequest(request.Method, path, request.QueryString.Value ?? string.Empty, request.ContentType, body));
+        if (request.Method == "GET" && path.Split('/', StringSplitOptions.RemoveEmptyEntries) is ["api", "v1", "namespaces", var logNamespace, "pods", var pod, "log"])
+        {
+            await ServePodLogAsync(http, logNamespace, pod).ConfigureAwait(false);
+            return;
+        }
+
         int status;
         JsonNode response;
         try
@@ -99,7 +106,7 @@ public sealed class FakeApiServer : IAsyncDisposable
             var injected = _failures.Keys.FirstOrDefault(k => $"{request.Method} {path}".StartsWith(k, StringComparison.Ordinal));
             if (injected is not null && _failures.TryRemove(injected, out var code))
             {
-                throw new FakeApiException(code, code switch { 401 => "Unauthorized", 403 => "Forbidden", _ => "InternalError" }, $"injected failure {code}");
+                throw new FakeApiException(code, code switch { 401 => "Unauthorized", 403 => "Forbidden", 409 => "Conflict", _ => "InternalError" }, $"injected failure {code}");
             }
 
             (status, response) = (200, Route(request.Method, path, request.Query, request.ContentType, body));
@@ -244,6 +251,65 @@ public sealed class FakeApiServer : IAsyncDisposable
                 return Store.Apply(kind, ns, name, manager, applied, force);
             default:
                 throw new FakeApiException(405, "MethodNotAllowed", $"{method} is not supported by this fake");
+        }
+    }
+
+    /// <summary><c>pods/{name}/log</c>: text lines, with <c>timestamps</c>, <c>tailLines</c>, <c>sinceSeconds</c>, and <c>follow</c> (kept open, polling for new lines, until the client goes).</summary>
+    private async Task ServePodLogAsync(HttpContext http, string ns, string pod)
+    {
+        var query = http.Request.Query;
+        if (!Store.List(FakeKind.All.Single(k => k.Kind == "Pod"), ns, new Dictionary<string, string>()).Any(p => p["metadata"]?["name"]?.GetValue<string>() == pod))
+        {
+            http.Response.StatusCode = 404;
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync(new FakeApiException(404, "NotFound", $"pods \"{pod}\" not found").ToStatus().ToJsonString()).ConfigureAwait(false);
+            return;
+        }
+
+        var timestamps = string.Equals(query["timestamps"].ToString(), "true", StringComparison.OrdinalIgnoreCase);
+        var follow = string.Equals(query["follow"].ToString(), "true", StringComparison.OrdinalIgnoreCase);
+        var lines = Store.PodLog(ns, pod, 0);
+        var next = lines.Count;
+        if (int.TryParse(query["sinceSeconds"].ToString(), out var sinceSeconds))
+        {
+            var from = DateTimeOffset.UtcNow.AddSeconds(-sinceSeconds);
+            lines = lines.Where(l => l.Time >= from).ToList();
+        }
+
+        if (int.TryParse(query["tailLines"].ToString(), out var tail) && lines.Count > tail)
+        {
+            lines = lines.GetRange(lines.Count - tail, tail);
+        }
+
+        string Format((DateTimeOffset Time, string Line) entry) =>
+            (timestamps ? entry.Time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffff", System.Globalization.CultureInfo.InvariantCulture) + "00Z " : string.Empty) + entry.Line + "\n";
+
+        http.Response.StatusCode = 200;
+        http.Response.ContentType = "text/plain";
+        foreach (var line in lines)
+        {
+            await http.Response.WriteAsync(Format(line)).ConfigureAwait(false);
+        }
+
+        await http.Response.Body.FlushAsync().ConfigureAwait(false);
+        var aborted = http.RequestAborted;
+        while (follow && !aborted.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(50, aborted).ConfigureAwait(false);
+                foreach (var line in Store.PodLog(ns, pod, next))
+                {
+                    await http.Response.WriteAsync(Format(line), aborted).ConfigureAwait(false);
+                    next++;
+                }
+
+                await http.Response.Body.FlushAsync(aborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
         }
     }
 

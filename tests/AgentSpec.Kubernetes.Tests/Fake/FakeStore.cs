@@ -15,10 +15,39 @@ public sealed class FakeStore
     private long _version = 1000;
     private int _ip = 10;
 
-    /// <summary>Rollout mode per Deployment <c>ns/name</c>: <c>ready</c> (default), <c>never</c>, <c>crashloop</c>.</summary>
+    /// <summary>
+    /// Rollout mode per Deployment <c>ns/name</c>: <c>ready</c> (default), <c>never</c> (image pull back-off, progress
+    /// deadline exceeded), <c>crashloop</c>, <c>probe</c> (containers running, readiness probe failing).
+    /// </summary>
     public Dictionary<string, string> RolloutModes { get; } = new(StringComparer.Ordinal);
 
     public TimeSpan RolloutDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    private readonly Dictionary<string, List<(DateTimeOffset Time, string Line)>> _podLogs = new(StringComparer.Ordinal);
+
+    /// <summary>A line the container of pod <c>ns/pod</c> writes (served by <c>pods/{name}/log</c>).</summary>
+    public void AppendPodLog(string ns, string pod, string line)
+    {
+        lock (_gate)
+        {
+            var key = $"{ns}/{pod}";
+            if (!_podLogs.TryGetValue(key, out var lines))
+            {
+                _podLogs[key] = lines = new List<(DateTimeOffset, string)>();
+            }
+
+            lines.Add((DateTimeOffset.UtcNow, line));
+        }
+    }
+
+    /// <summary>The log lines of a pod from index <paramref name="from"/> on.</summary>
+    public List<(DateTimeOffset Time, string Line)> PodLog(string ns, string pod, int from)
+    {
+        lock (_gate)
+        {
+            return _podLogs.TryGetValue($"{ns}/{pod}", out var lines) ? lines.Skip(from).ToList() : [];
+        }
+    }
 
     public JsonObject? Get(FakeKind kind, string? ns, string name)
     {
@@ -381,7 +410,7 @@ public sealed class FakeStore
                     ["metadata"] = new JsonObject { ["name"] = $"{deployment.Name}-5d8f7-{i}", ["namespace"] = ns, ["labels"] = labels.DeepClone() },
                     ["status"] = new JsonObject
                     {
-                        ["phase"] = mode == "ready" ? "Running" : "Pending",
+                        ["phase"] = mode is "ready" or "probe" ? "Running" : "Pending",
                         ["containerStatuses"] = new JsonArray(new JsonObject
                         {
                             ["name"] = "runtime", ["ready"] = mode == "ready", ["restartCount"] = mode == "crashloop" ? 4 : 0, ["image"] = image, ["imageID"] = string.Empty, ["state"] = state,

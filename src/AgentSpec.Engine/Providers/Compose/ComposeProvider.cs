@@ -118,6 +118,18 @@ public sealed class ComposeProvider : ITargetProvider, IHealthTimeoutDefault, ID
         }
     }
 
+    public IAsyncEnumerable<LogRecord> LogsAsync(string name, TargetRecord target, Logs.LogContext context, CancellationToken cancellation)
+    {
+        try
+        {
+            return new ComposeLogs(Connection().Client).ReadAsync(name, target, context, cancellation);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        {
+            throw DockerConnection.Unreachable(Connection().Endpoint, exception);
+        }
+    }
+
     public void Dispose()
     {
         _connection?.Dispose();

@@ -140,6 +140,19 @@ public sealed class DockerProvider : ITargetProvider, IDisposable
         }
     }
 
+    public IAsyncEnumerable<LogRecord> LogsAsync(string name, TargetRecord target, Logs.LogContext context, CancellationToken cancellation)
+    {
+        try
+        {
+            return new DockerLogs(Connection().Client).ReadAsync(name, target, context, cancellation);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        {
+            throw new AgentSpecException(ErrorIds.TargetUnreachable, AgentSpecErrorCategory.ConnectionError,
+                $"Cannot reach the Docker engine at {DockerConnection.EndpointFromEnvironment()}: {exception.Message}", DockerConnection.EndpointFromEnvironment(), innerException: exception);
+        }
+    }
+
     public void Dispose() => _connection?.Dispose();
 
     /// <summary>The image carries the runtime for the host's architecture; an engine on another one cannot run it.</summary>

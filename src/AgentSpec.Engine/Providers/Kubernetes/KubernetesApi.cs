@@ -105,6 +105,10 @@ public sealed class KubernetesApi : IDisposable
         return list.Items;
     }
 
+    /// <summary>A pod's log (<c>pods/{name}/log</c>) with timestamps; with <paramref name="follow"/> the stream stays open for new lines.</summary>
+    public Task<Stream> PodLogAsync(string ns, string pod, int? tailLines, int? sinceSeconds, bool follow, CancellationToken cancellation) =>
+        _client.CoreV1.ReadNamespacedPodLogAsync(pod, ns, follow: follow, sinceSeconds: sinceSeconds, tailLines: tailLines, timestamps: true, cancellationToken: cancellation);
+
     /// <summary>The message of a failed call: the API's <c>Status.message</c> when the body is one, else the HTTP status.</summary>
     public static string Describe(HttpOperationException exception)
     {

@@ -57,6 +57,7 @@ public sealed class KubernetesConnection
 
         K8SConfiguration? chosen = null;
         string? chosenFile = null;
+        var available = new List<string>();
         foreach (var file in files)
         {
             K8SConfiguration config;
@@ -69,6 +70,7 @@ public sealed class KubernetesConnection
                 throw Unreachable($"The kubeconfig \"{file}\" cannot be read: {exception.Message}", exception);
             }
 
+            available.AddRange((config.Contexts ?? []).Select(c => c.Name).Where(n => !string.IsNullOrEmpty(n) && !available.Contains(n)));
             var wanted = settings.Context ?? config.CurrentContext;
             if (wanted is not null && config.Contexts?.Any(c => c.Name == wanted) == true)
             {
@@ -82,7 +84,7 @@ public sealed class KubernetesConnection
         {
             throw Unreachable(settings.Context is null
                 ? $"No current-context is set in \"{string.Join(Path.PathSeparator, files)}\"; pass -Context."
-                : $"Context \"{settings.Context}\" is not defined in \"{string.Join(Path.PathSeparator, files)}\".", null);
+                : $"Context \"{settings.Context}\" is not defined in \"{string.Join(Path.PathSeparator, files)}\"; available contexts: {(available.Count == 0 ? "none" : string.Join(", ", available.Select(n => $"\"{n}\"")))}.", null);
         }
 
         var context = settings.Context ?? chosen.CurrentContext ?? string.Empty;

@@ -173,6 +173,12 @@ public sealed class KubernetesProvider : ITargetProvider, IDisposable
         return live is null ? null : record.Type == KubernetesResources.NamespaceType ? [] : KubernetesDrift.Compare(record.Type, record.Attributes, live);
     }
 
+    public IAsyncEnumerable<LogRecord> LogsAsync(string name, TargetRecord target, Logs.LogContext context, CancellationToken cancellation)
+    {
+        Connect();
+        return new KubernetesLogs(Api()).ReadAsync(name, target, context, cancellation);
+    }
+
     public void Dispose() => _api?.Dispose();
 
     /// <summary>Ours = managed by agentspec, the same address annotation and, when both are known, the same lineage.</summary>

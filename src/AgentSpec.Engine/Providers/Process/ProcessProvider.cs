@@ -111,6 +111,9 @@ public sealed class ProcessProvider : ITargetProvider
         return new HealthOutcome(false, context.Redactor.Redact($"not healthy within {timeout.TotalSeconds:0} s: {reason}"), clock.Elapsed);
     }
 
+    public IAsyncEnumerable<LogRecord> LogsAsync(string name, TargetRecord target, Logs.LogContext context, CancellationToken cancellation) =>
+        Logs.ProcessLogs.ReadAsync(name, target, context, cancellation);
+
     public LiveResource ReadLive(ResourceRecord record, string stateFolder)
     {
         if (record.Type == ProcessResources.ConfigFileType)
