@@ -9,14 +9,15 @@ namespace AgentSpec.Engine.Providers.Compose;
 /// <summary>
 /// The <c>docker-compose</c> target (deployment spec §7.3): images are built through the Docker API exactly as for the
 /// docker target; before each service is started the stack's <c>compose.yaml</c> is regenerated from the plan and
-/// <c>up -d --no-deps --no-build -t 30 [--force-recreate] &lt;svc&gt;</c> runs with the service's secrets only in the
-/// child's environment. Health, drift and removal go through the Docker API by labels.
+/// <c>up -d --no-deps --no-build -t 30 [--force-recreate] &lt;svc&gt;…</c> runs with the service's secrets only in the
+/// child's environment (services whose <c>up</c> is due while another compose call runs share the next call,
+/// <see cref="ComposeUpBatch"/>). Health, drift and removal go through the Docker API by labels.
 /// </summary>
 public sealed class ComposeProvider : ITargetProvider, IHealthTimeoutDefault, IDisposable
 {
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
     private readonly object _gate = new();
-    private readonly SemaphoreSlim _composeGate = new(1, 1);
+    private readonly ComposeUpBatch _ups = new();
     private DockerConnection? _connection;
     private ComposeCommand? _command;
 
@@ -133,7 +134,7 @@ public sealed class ComposeProvider : ITargetProvider, IHealthTimeoutDefault, ID
     public void Dispose()
     {
         _connection?.Dispose();
-        _composeGate.Dispose();
+        _ups.Dispose();
     }
 
     private async Task<ProviderOutcome> UpAsync(ResourceChange change, ApplyContext context, CancellationToken cancellation)
@@ -162,34 +163,30 @@ public sealed class ComposeProvider : ITargetProvider, IHealthTimeoutDefault, ID
         }
 
         var folder = ComposeFile.FolderOf(context.StateFolder, project);
-        var arguments = new List<string> { "up", "-d", "--no-deps", "--no-build", "-t", "30" };
-        if (change.Action == ChangeAction.Replace)
-        {
-            arguments.Add("--force-recreate");
-        }
-
-        arguments.Add(change.Name);
+        var recreate = change.Action == ChangeAction.Replace;
         var client = Connection().Client;
-        var previousImages = change.Action == ChangeAction.Replace
+        var previousImages = recreate
             ? (await new ComposeContainers(client).ListAsync(project, change.Name, change.Address, context.Lineage, cancellation).ConfigureAwait(false))
                 .Select(c => c.Image).Distinct(StringComparer.Ordinal).ToList()
             : new List<string>();
-        ComposeRun run;
-        await _composeGate.WaitAsync(cancellation).ConfigureAwait(false);
-        try
+        context.Events.Progress(0, 1, change.Address, $"{Command()} up {change.Name}");
+
+        // One compose call at a time (one writer of compose.yaml); services queued meanwhile share the next call.
+        var run = await _ups.UpAsync(folder + "\n" + project + "\n" + recreate, change.Name, async names =>
         {
-            // One writer of compose.yaml at a time: services of one stack may be started in parallel branches.
             Directory.CreateDirectory(folder);
             var text = ComposeFile.Render(plan.Package, plan.PackageVersion, plan.Environment, context.Lineage,
                 services.Select(s => KeyValuePair.Create(s.Name, (JsonObject)(s.After?["service"] ?? new JsonObject()))));
             await File.WriteAllTextAsync(Path.Combine(folder, ComposeFile.FileName), text, CancellationToken.None).ConfigureAwait(false);
-            context.Events.Progress(0, 1, change.Address, $"{Command()} up {change.Name}");
-            run = await Command().RunAsync(folder, project, arguments, secrets, context.Redactor, cancellation).ConfigureAwait(false);
-        }
-        finally
-        {
-            _composeGate.Release();
-        }
+            var arguments = new List<string> { "up", "-d", "--no-deps", "--no-build", "-t", "30" };
+            if (recreate)
+            {
+                arguments.Add("--force-recreate");
+            }
+
+            arguments.AddRange(names);
+            return await Command().RunAsync(folder, project, arguments, secrets, context.Redactor, cancellation).ConfigureAwait(false);
+        }, cancellation).ConfigureAwait(false);
 
         context.Events.Verbose($"{change.Address}: {run.Command}\n{run.Output}");
         if (run.ExitCode != 0)
