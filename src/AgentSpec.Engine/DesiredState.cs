@@ -84,12 +84,15 @@ internal sealed class DesiredState
     public static JsonObject SnapshotOf(ResolvedDeployment resolved)
     {
         var json = JsonNode.Parse(resolved.ToJson()) as JsonObject ?? new JsonObject();
+        // Detached rather than cloned: the parsed tree is private here, and SortedObject copies it once more anyway.
+        var units = json["units"];
+        json.Remove("units");
         return Json.JsonFiles.SortedObject(new JsonObject
         {
             ["formatVersion"] = 1,
             ["package"] = new JsonObject { ["name"] = resolved.Package?.Name, ["version"] = resolved.Package?.Version },
             ["environment"] = resolved.Environment,
-            ["units"] = json["units"]?.DeepClone() ?? new JsonArray(),
+            ["units"] = units ?? new JsonArray(),
         });
     }
 

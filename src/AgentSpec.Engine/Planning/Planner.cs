@@ -36,7 +36,11 @@ public static class Planner
         }
 
         changes.Sort((a, b) => string.CompareOrdinal(a.Address, b.Address));
-        var desiredHash = DesiredHash(request.Desired);
+        // Each change already carries its resource's hash (AfterHash): hashing the attributes again (a 1,000-agent
+        // config is megabytes of canonical JSON) would double the plan's hashing work.
+        var desiredHash = request.Mode == PlanMode.Destroy
+            ? DesiredHash(request.Desired)
+            : PairsHash(changes.Where(c => desiredAddresses.Contains(c.Address)).Select(c => (c.Address, c.AfterHash ?? string.Empty)));
         var diagnostics = request.Diagnostics.Concat(StateDiagnostics(request)).ToList();
         var specHash = request.Snapshot is null ? null : CanonicalJson.Hash(request.Snapshot);
         return new Plan
@@ -75,9 +79,11 @@ public static class Planner
     }
 
     /// <summary>Hash of the <c>[address, resourceHash]</c> pairs in address order (deployment spec §3.3).</summary>
-    public static string DesiredHash(IEnumerable<DesiredResource> desired) =>
-        CanonicalJson.Hash(new JsonArray(desired.OrderBy(d => d.Address, StringComparer.Ordinal)
-            .Select(d => (JsonNode?)new JsonArray(d.Address, d.Hash)).ToArray()));
+    public static string DesiredHash(IEnumerable<DesiredResource> desired) => PairsHash(desired.Select(d => (d.Address, d.Hash)));
+
+    private static string PairsHash(IEnumerable<(string Address, string Hash)> pairs) =>
+        CanonicalJson.Hash(new JsonArray(pairs.OrderBy(p => p.Address, StringComparer.Ordinal)
+            .Select(p => (JsonNode?)new JsonArray(p.Address, p.Hash)).ToArray()));
 
     private static ResourceChange Create(DesiredResource d) => Change(d, ChangeAction.Create, ChangeReason.NotInState, null,
         AttributeDiff.Compare(null, d.Attributes, d.SensitivePaths, d.UnknownPaths, Array.Empty<string>()));
