@@ -221,7 +221,8 @@ internal sealed class DockerComparison(string repositoryRoot, IReadOnlyList<int>
             var report = await session.ExecuteAsync(new ApplyOptions(), NullEngineEvents.Instance, CancellationToken.None);
             if (report.Outcome != "succeeded")
             {
-                throw new InvalidOperationException($"destroying {target} ended {report.Outcome}");
+                // Not fatal for the figures (the destroy is outside every clock); the final clean-up removes what is left by lineage.
+                Console.WriteLine($"warning: destroying {target} ended {report.Outcome}: " + string.Join("; ", report.Results.Where(r => r.Error is not null).Select(r => $"{r.Address} {r.Status} {r.Error}")));
             }
         }
     }

@@ -42,7 +42,9 @@ public static class ComposeResources
 
         var project = ComposeNames.Project(units[0].Configuration.Package.Name);
         var services = units.ToDictionary(u => ComposeNames.Service(u.Deploy), StringComparer.Ordinal);
-        var dependencies = units.ToDictionary(u => ComposeNames.Service(u.Deploy), u => DependenciesOf(u, services.Keys), StringComparer.Ordinal);
+        // One set of service names for the whole stack (not one copy per unit: 500 units would build 500 sets of 500).
+        var names = services.Keys.ToHashSet(StringComparer.Ordinal);
+        var dependencies = units.ToDictionary(u => ComposeNames.Service(u.Deploy), u => DependenciesOf(u, names), StringComparer.Ordinal);
         ThrowOnCycle(dependencies);
         var resources = new List<DesiredResource>();
         foreach (var unit in units)
@@ -74,7 +76,7 @@ public static class ComposeResources
     public static IReadOnlyList<string> DependenciesOf(DeploymentUnit unit, IEnumerable<string> services)
     {
         var self = ComposeNames.Service(unit.Deploy);
-        var known = services.ToHashSet(StringComparer.Ordinal);
+        var known = services as IReadOnlySet<string> ?? services.ToHashSet(StringComparer.Ordinal);
         return unit.Settings.Env.Values
             .Select(v => Uri.TryCreate(v, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.Host : null)
             .OfType<string>()
