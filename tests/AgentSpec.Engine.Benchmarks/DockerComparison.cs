@@ -136,9 +136,12 @@ internal sealed class DockerComparison(string repositoryRoot, IReadOnlyList<int>
     {
         var folder = Folder($"n{count}-compose-target");
         var spec = WriteSpec(folder, "bench-" + _runId + "-n" + count.ToString(CultureInfo.InvariantCulture) + "-stack", count, port, "docker-compose");
+        var steps = new StepClock();
+        var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        await ApplyAsync(spec, Deploy(0), StatePath(folder), NullEngineEvents.Instance);
+        var report = await ApplyAsync(spec, Deploy(0), StatePath(folder), steps);
         var elapsed = clock.Elapsed;
+        Console.WriteLine($"N={count}: docker-compose target timeline: " + steps.Timeline(report.Results, started));
         await DestroyAsync(StatePath(folder), [Deploy(0)]);
         return elapsed;
     }
