@@ -124,9 +124,32 @@ internal sealed class ComposeContainers
             return false;
         }
 
-        await _client.Networks.DeleteNetworkAsync(network.ID, cancellation).ConfigureAwait(false);
-        return true;
+        // Docker releases a removed container's endpoint shortly after the removal returns, and other services of the
+        // stack may be removed in parallel: "has active endpoints" is retried briefly, then the network is left to the
+        // removal of the stack's last service (it is not an error of this service).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _client.Networks.DeleteNetworkAsync(network.ID, cancellation).ConfigureAwait(false);
+                return true;
+            }
+            catch (DockerApiException exception) when (exception.StatusCode == System.Net.HttpStatusCode.Forbidden
+                && exception.ResponseBody?.Contains("active endpoints", StringComparison.Ordinal) == true)
+            {
+                if (attempt == NetworkRemovalAttempts)
+                {
+                    return false;
+                }
+
+                await Task.Delay(NetworkRemovalRetry, cancellation).ConfigureAwait(false);
+            }
+        }
     }
+
+    private const int NetworkRemovalAttempts = 8;
+
+    private static readonly TimeSpan NetworkRemovalRetry = TimeSpan.FromMilliseconds(250);
 
     public static JsonObject Observed(string project, IEnumerable<ContainerInspectResponse> containers) => new()
     {
