@@ -130,6 +130,11 @@ internal static class EngineFacade
         AgentSpec.Engine.Export.DeploymentExport.Render(resolved, format, state.FullPath, PlanSettings.DefaultBindHost(),
             target.BaseImage ?? AgentSpec.Engine.Providers.Docker.DockerResources.BaseImageFromEnvironment(), rbac);
 
+    /// <summary><c>-IncludeRuntime</c>: build-context-relative destination → the Linux runtime file to copy there.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static IReadOnlyDictionary<string, string> ExportRuntimeCopies(IReadOnlyDictionary<string, string> files, string target) =>
+        AgentSpec.Engine.Export.RuntimeCopies.For(files, target);
+
     /// <summary>
     /// The log records of a recorded target, redacted, oldest first; enumerated on the caller's (pipeline) thread. With
     /// <paramref name="follow"/> the enumeration blocks for new records until <paramref name="cancellation"/> fires.
