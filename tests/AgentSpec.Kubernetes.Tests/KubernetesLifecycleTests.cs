@@ -103,6 +103,8 @@ public sealed class KubernetesLifecycleTests
             ["spec"] = new JsonObject { ["ports"] = new JsonArray(new JsonObject { ["port"] = 80 }) },
         });
         target.Fake.ClearJournal();
+        Assert.Contains("# production/kubernetes/Namespace/agents will be removed from the state only (not created by AgentSpec)",
+            DeploymentEngine.PlanDestroy(target.StatePath, "production").Render(false), StringComparison.Ordinal);
 
         var report = await target.DestroyAsync();
 
@@ -115,6 +117,7 @@ public sealed class KubernetesLifecycleTests
             ["configmaps/" + Unit + "-config", "deployments/" + Unit, "horizontalpodautoscalers/" + Unit, "poddisruptionbudgets/" + Unit, "secrets/" + Unit + "-secrets"],
             deletes);
         Assert.NotNull(target.Fake.Store.Get(ns, null, "agents"));
+        Assert.Equal("not created by AgentSpec: removed from the state only", Assert.Single(report.Results, r => r.Type == "Namespace").Message);
         Assert.NotNull(target.Fake.Store.Get(configMaps, "agents", "unrelated"));
         Assert.NotNull(target.Fake.Store.Get(configMaps, "agents", "unrecorded"));
         Assert.NotNull(target.Fake.Store.Get(services, "agents", Unit));

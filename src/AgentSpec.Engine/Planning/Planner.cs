@@ -177,12 +177,16 @@ public static class Planner
         IsWorkload = d.IsWorkload,
     };
 
-    /// <summary>The switch that keeps <paramref name="record"/>'s live object on destroy (§6.6), or null when it is deleted.</summary>
+    /// <summary>
+    /// Why <paramref name="record"/>'s live object stays on destroy (§6.6), or null when it is deleted: a switch, or a
+    /// namespace AgentSpec did not create (never deleted).
+    /// </summary>
     private static string? KeptBy(ResourceRecord record, DestroyOptions keep) => record.Type switch
     {
         // docker and docker-compose images share the type name.
-        Providers.Docker.DockerResources.ImageType when keep.KeepImages => "-KeepImages",
-        Providers.Kubernetes.KubernetesResources.NamespaceType when keep.KeepNamespace && record.Observed["created"]?.GetValue<bool>() == true => "-KeepNamespace",
+        Providers.Docker.DockerResources.ImageType when keep.KeepImages => "kept by -KeepImages",
+        Providers.Kubernetes.KubernetesResources.NamespaceType when record.Observed["created"]?.GetValue<bool>() != true => "not created by AgentSpec",
+        Providers.Kubernetes.KubernetesResources.NamespaceType when keep.KeepNamespace => "kept by -KeepNamespace",
         _ => null,
     };
 
@@ -196,7 +200,7 @@ public static class Planner
         Scope = record.Scope,
         Action = ChangeAction.Delete,
         Reason = ChangeReason.NotInConfiguration,
-        ReasonText = keptBy is null ? ReasonText(ChangeReason.NotInConfiguration) : $"kept by {keptBy}",
+        ReasonText = keptBy is null ? ReasonText(ChangeReason.NotInConfiguration) : keptBy,
         Keep = keptBy is not null,
         BeforeHash = record.Hash,
         Before = (JsonObject)record.Attributes.DeepClone(),
