@@ -36,11 +36,11 @@ public static class DeploymentEngine
     }
 
     /// <summary>A destroy plan of a recorded target, from the state alone.</summary>
-    public static Plan PlanDestroy(string statePath, string target, string? displayPath = null)
+    public static Plan PlanDestroy(string statePath, string target, string? displayPath = null, DestroyOptions? keep = null)
     {
         var state = StateStore.Read(statePath);
         var record = RequireTarget(state, statePath, target);
-        return DestroyPlan(state, record, target, displayPath ?? statePath);
+        return DestroyPlan(state, record, target, displayPath ?? statePath, keep ?? DestroyOptions.None);
     }
 
     /// <summary>
@@ -127,14 +127,14 @@ public static class DeploymentEngine
     }
 
     /// <summary>Takes the lock and builds the destroy plan of a recorded target (deployment spec §6.6).</summary>
-    public static ApplySession BeginDestroy(string statePath, string target, string? displayPath, TimeSpan lockTimeout, Action<string> warn, CancellationToken cancellation, TargetConnection? connection = null)
+    public static ApplySession BeginDestroy(string statePath, string target, string? displayPath, TimeSpan lockTimeout, Action<string> warn, CancellationToken cancellation, TargetConnection? connection = null, DestroyOptions? keep = null)
     {
         var stateLock = StateLock.Acquire(statePath, "destroy", target, lockTimeout, warn, cancellation);
         try
         {
             var state = StateStore.Read(statePath);
             var record = RequireTarget(state, statePath, target);
-            var plan = DestroyPlan(state, record, target, displayPath ?? statePath);
+            var plan = DestroyPlan(state, record, target, displayPath ?? statePath, keep ?? DestroyOptions.None);
             return new ApplySession(stateLock, state, plan, "destroy", new Dictionary<string, string>(), new Redactor(), null)
             {
                 Connection = connection ?? TargetConnection.Environment,
@@ -294,7 +294,7 @@ public static class DeploymentEngine
         Diagnostics = resolved.Diagnostics.Concat(desired.Diagnostics).ToList(),
     };
 
-    private static Plan DestroyPlan(StateSnapshot state, TargetRecord record, string target, string displayPath) => Planner.Create(new PlanRequest
+    private static Plan DestroyPlan(StateSnapshot state, TargetRecord record, string target, string displayPath, DestroyOptions keep) => Planner.Create(new PlanRequest
     {
         Mode = PlanMode.Destroy,
         Package = record.Package,
@@ -306,6 +306,7 @@ public static class DeploymentEngine
         Endpoint = (JsonObject)record.Endpoint.DeepClone(),
         StateDisplayPath = displayPath,
         State = state,
+        Keep = keep,
     });
 
     private static TargetRecord RequireTarget(StateSnapshot state, string statePath, string target)

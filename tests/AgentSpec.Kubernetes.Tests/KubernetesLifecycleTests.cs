@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AgentSpec.Engine;
 using AgentSpec.Engine.State;
 using AgentSpec.Kubernetes.Tests.Fake;
 
@@ -102,6 +103,8 @@ public sealed class KubernetesLifecycleTests
             ["spec"] = new JsonObject { ["ports"] = new JsonArray(new JsonObject { ["port"] = 80 }) },
         });
         target.Fake.ClearJournal();
+        Assert.Contains("# production/kubernetes/Namespace/agents will be removed from the state only (not created by AgentSpec)",
+            DeploymentEngine.PlanDestroy(target.StatePath, "production").Render(false), StringComparison.Ordinal);
 
         var report = await target.DestroyAsync();
 
@@ -114,9 +117,41 @@ public sealed class KubernetesLifecycleTests
             ["configmaps/" + Unit + "-config", "deployments/" + Unit, "horizontalpodautoscalers/" + Unit, "poddisruptionbudgets/" + Unit, "secrets/" + Unit + "-secrets"],
             deletes);
         Assert.NotNull(target.Fake.Store.Get(ns, null, "agents"));
+        Assert.Equal("not created by AgentSpec: removed from the state only", Assert.Single(report.Results, r => r.Type == "Namespace").Message);
         Assert.NotNull(target.Fake.Store.Get(configMaps, "agents", "unrelated"));
         Assert.NotNull(target.Fake.Store.Get(configMaps, "agents", "unrecorded"));
         Assert.NotNull(target.Fake.Store.Get(services, "agents", Unit));
+    }
+
+    [Fact]
+    public async Task KeepNamespaceLeavesTheCreatedNamespaceAndDropsItFromState()
+    {
+        await using var target = await KubernetesTarget.StartAsync();
+        var ns = KubernetesFixture.KindOf("Namespace");
+        Assert.Equal("succeeded", (await target.ApplyAsync()).Outcome);
+        Assert.True(Assert.Single(target.Recorded().Resources, r => r.Type == "Namespace").Observed["created"]!.GetValue<bool>());
+        var keep = new DestroyOptions { KeepNamespace = true };
+
+        // The destroy plan says what is kept; a saved copy of it keeps the flag.
+        var plan = DeploymentEngine.PlanDestroy(target.StatePath, "production", keep: keep);
+        var kept = Assert.Single(plan.Changes, c => c.Keep);
+        Assert.Equal(("Namespace", ChangeAction.Delete), (kept.Type, kept.Action));
+        Assert.Contains("# production/kubernetes/Namespace/agents will be removed from the state only (kept by -KeepNamespace)", plan.Render(false), StringComparison.Ordinal);
+        Assert.True(Assert.Single(Plan.FromJson(plan.ToJson(), "plan.json").Changes, c => c.Type == "Namespace").Keep);
+        Assert.DoesNotContain(DeploymentEngine.PlanDestroy(target.StatePath, "production").Changes, c => c.Keep);
+        target.Fake.ClearJournal();
+
+        var report = await target.DestroyAsync(keep);
+
+        Assert.True(report.Outcome == "succeeded", KubernetesTarget.Describe(report));
+        var namespaceResult = Assert.Single(report.Results, r => r.Type == "Namespace");
+        Assert.Equal((ApplyStatus.Succeeded, ChangeAction.Delete), (namespaceResult.Status, namespaceResult.Action));
+        Assert.Equal("kept by -KeepNamespace: removed from the state only", namespaceResult.Message);
+        Assert.NotNull(target.Fake.Store.Get(ns, null, "agents"));
+        Assert.DoesNotContain(target.Fake.Journal, r => r.Method == "DELETE" && r.Path.EndsWith("/namespaces/agents", StringComparison.Ordinal));
+        Assert.Contains(target.Fake.Journal, r => r.Method == "DELETE" && r.Path.EndsWith("/deployments/" + Unit, StringComparison.Ordinal));
+        Assert.Null(target.Fake.Store.Get(KubernetesFixture.KindOf("Deployment"), "agents", Unit));
+        Assert.Empty(StateStore.Read(target.StatePath).Document!.Targets);
     }
 
     private static JsonObject Live(KubernetesTarget target, string kind) =>

@@ -55,9 +55,9 @@ internal sealed partial class KubernetesTarget : IAsyncDisposable
         return await session.ExecuteAsync(new ApplyOptions { HealthTimeout = healthTimeout ?? TimeSpan.FromSeconds(30) }, NullEngineEvents.Instance, CancellationToken.None);
     }
 
-    public async Task<ApplyReport> DestroyAsync()
+    public async Task<ApplyReport> DestroyAsync(DestroyOptions? keep = null)
     {
-        using var session = DeploymentEngine.BeginDestroy(StatePath, "production", null, TimeSpan.Zero, _ => { }, CancellationToken.None, Connection);
+        using var session = DeploymentEngine.BeginDestroy(StatePath, "production", null, TimeSpan.Zero, _ => { }, CancellationToken.None, Connection, keep);
         return await session.ExecuteAsync(new ApplyOptions(), NullEngineEvents.Instance, CancellationToken.None);
     }
 

@@ -199,6 +199,12 @@ Describe 'Deployment workflow on the process target' {
         $history.Operation | Should -BeExactly @('apply', 'apply')
         $history[0].Serial | Should -BeGreaterThan $history[1].Serial
         (Get-AgentSpecHistory -Serial $history[1].Serial).Serial | Should -Be $history[1].Serial
+
+        # A name the state neither records nor has history of: TargetNotInState, not terminating.
+        @(Get-AgentSpecHistory dev, nosuch -ErrorVariable unknown -ErrorAction SilentlyContinue) | Should -HaveCount 2
+        $unknown | Should -HaveCount 1
+        $unknown[0].FullyQualifiedErrorId | Should -BeExactly 'TargetNotInState,AgentSpec.Commands.GetAgentSpecHistoryCommand'
+        $unknown[0].TargetObject | Should -BeExactly 'nosuch'
     }
 
     It 'never shows the secret value in plans, output, state, history or working files' {
@@ -222,6 +228,8 @@ Describe 'Deployment workflow on the process target' {
         (Get-Content -Raw -LiteralPath $statePath | ConvertFrom-Json -AsHashtable).targets.Count | Should -Be 0
         @(Get-AgentSpecDeployment) | Should -HaveCount 0
         (Get-AgentSpecHistory -Last 1).Operation | Should -BeExactly 'destroy'
+        # A destroyed target keeps its history: no TargetNotInState for it.
+        (Get-AgentSpecHistory dev -ErrorAction Stop)[0].Operation | Should -BeExactly 'destroy'
     }
 }
 

@@ -8,6 +8,16 @@ BeforeAll {
     $variable = 'AGENTSPEC_PESTER_EXPORT_' + [guid]::NewGuid().ToString('N').Substring(0, 8).ToUpperInvariant()
     $secretValue = 'sk-export-' + [guid]::NewGuid().ToString('N')
     [Environment]::SetEnvironmentVariable($variable, $secretValue)
+
+    function New-FakeLinuxRuntime {
+        <# An AGENTSPEC_RUNTIME_PATH folder holding <rid>/agentspec for both Linux image RIDs (content only: never run). #>
+        $root = Join-Path $TestDrive 'fake-runtime'
+        foreach ($rid in 'linux-x64', 'linux-arm64') {
+            $folder = New-Item -ItemType Directory -Force -Path (Join-Path $root $rid)
+            Set-Content -LiteralPath (Join-Path $folder 'agentspec') -Value 'fake linux runtime' -NoNewline
+        }
+        $root
+    }
     $spec = New-SpecFile -Path (Join-Path $workspace 'agent.ias') -Text @"
 package "exported" version "0.3.0" lang "2.0"
 
@@ -235,6 +245,55 @@ deploy "back" target "docker-compose" {
         $sibling = Join-Path $workspace 'compose-front'
         Export-AgentSpec $stack -Target front -OutputPath $sibling -WarningAction SilentlyContinue | Out-Null
         Get-Content -Raw -LiteralPath (Join-Path $sibling 'compose.yaml') | Should -BeExactly $compose
+
+        # -IncludeRuntime: the runtime beside each service's Dockerfile.
+        $savedRuntime = $env:AGENTSPEC_RUNTIME_PATH
+        try {
+            $env:AGENTSPEC_RUNTIME_PATH = New-FakeLinuxRuntime
+            $withRuntime = Join-Path $workspace 'compose-runtime'
+            $files = @(Export-AgentSpec $stack -Target back -OutputPath $withRuntime -IncludeRuntime -WarningAction SilentlyContinue)
+            @($files | ForEach-Object { [IO.Path]::GetRelativePath($withRuntime, $_.FullName).Replace('\', '/') } | Where-Object { $_ -like '*/agentspec' } | Sort-Object) |
+                Should -BeExactly @('back/agentspec', 'front/agentspec')
+            Get-Content -Raw -LiteralPath (Join-Path $withRuntime 'front/agentspec') | Should -BeExactly 'fake linux runtime'
+        }
+        finally { $env:AGENTSPEC_RUNTIME_PATH = $savedRuntime }
+    }
+
+    Context '-IncludeRuntime' {
+        BeforeAll {
+            $savedRuntime = $env:AGENTSPEC_RUNTIME_PATH
+        }
+
+        AfterAll {
+            $env:AGENTSPEC_RUNTIME_PATH = $savedRuntime
+        }
+
+        It 'copies the Linux runtime into the docker build context, executable, and the .dockerignore lets it in' {
+            $env:AGENTSPEC_RUNTIME_PATH = New-FakeLinuxRuntime
+            $out = Join-Path $workspace 'docker-runtime'
+            $files = @(Export-AgentSpec $spec -Target box -OutputPath $out -IncludeRuntime -WarningAction SilentlyContinue)
+            @($files.Name | Sort-Object) | Should -BeExactly @('.dockerignore', 'agentspec', 'config.json', 'Dockerfile', 'resolved.json')
+            Get-Content -Raw -LiteralPath (Join-Path $out 'agentspec') | Should -BeExactly 'fake linux runtime'
+            if (-not $IsWindows) { (Get-Item -LiteralPath (Join-Path $out 'agentspec')).UnixFileMode.HasFlag([IO.UnixFileMode]::UserExecute) | Should -BeTrue }
+            Get-Content -Raw -LiteralPath (Join-Path $out '.dockerignore') | Should -Match '(?m)^!agentspec$'
+            Get-Content -Raw -LiteralPath (Join-Path $out 'Dockerfile') | Should -Match '(?m)^COPY agentspec /app/agentspec$'
+        }
+
+        It 'stops with RuntimeNotFound and writes nothing when the Linux runtime is not installed' {
+            $env:AGENTSPEC_RUNTIME_PATH = (New-Item -ItemType Directory -Force -Path (Join-Path $TestDrive 'no-runtime')).FullName
+            $out = Join-Path $workspace 'docker-no-runtime'
+            { Export-AgentSpec $spec -Target box -OutputPath $out -IncludeRuntime -WarningAction SilentlyContinue } |
+                Should -Throw -ErrorId 'RuntimeNotFound,AgentSpec.Commands.ExportAgentSpecCommand'
+            $out | Should -Not -Exist
+        }
+
+        It 'rejects -IncludeRuntime for an export without a build context' {
+            $env:AGENTSPEC_RUNTIME_PATH = New-FakeLinuxRuntime
+            $out = Join-Path $workspace 'process-runtime'
+            { Export-AgentSpec $spec -Target dev -OutputPath $out -IncludeRuntime -WarningAction SilentlyContinue } |
+                Should -Throw -ErrorId 'ExportFormatUnsupported,AgentSpec.Commands.ExportAgentSpecCommand'
+            $out | Should -Not -Exist
+        }
     }
 
     It 'gives byte-identical files on a second run (-Force into the same folder and into a new one)' {

@@ -159,6 +159,8 @@ public sealed class Applier
         var provider = _job.Provider;
         switch (change.Action)
         {
+            case ChangeAction.Delete when change.Keep:
+                return ProviderOutcome.Ok(new JsonObject(), $"{change.ReasonText}: removed from the state only");
             case ChangeAction.Delete:
                 return previous is null
                     ? ProviderOutcome.Ok(new JsonObject(), "already absent")

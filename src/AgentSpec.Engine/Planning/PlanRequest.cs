@@ -44,4 +44,7 @@ public sealed class PlanRequest
 
     /// <summary>Live drift by address (<c>-Refresh</c> only); null when the plan did not contact the target.</summary>
     public IReadOnlyDictionary<string, ResourceDrift>? Drift { get; init; }
+
+    /// <summary>Destroy mode: the objects whose deletion only drops their state entry (<c>-KeepImages</c>, <c>-KeepNamespace</c>).</summary>
+    public DestroyOptions Keep { get; init; } = DestroyOptions.None;
 }

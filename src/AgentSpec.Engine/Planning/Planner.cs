@@ -32,7 +32,7 @@ public static class Planner
             : request.Desired.Select(d => d.Address).ToHashSet(StringComparer.Ordinal);
         foreach (var record in recorded.Values.Where(r => !desiredAddresses.Contains(r.Address)))
         {
-            changes.Add(Delete(record, request.TargetKind, TargetOf(record.Address)));
+            changes.Add(Delete(record, request.TargetKind, TargetOf(record.Address), request.Mode == PlanMode.Destroy ? KeptBy(record, request.Keep) : null));
         }
 
         changes.Sort((a, b) => string.CompareOrdinal(a.Address, b.Address));
@@ -183,7 +183,20 @@ public static class Planner
         IsWorkload = d.IsWorkload,
     };
 
-    private static ResourceChange Delete(ResourceRecord record, string kind, string target) => new()
+    /// <summary>
+    /// Why <paramref name="record"/>'s live object stays on destroy (§6.6), or null when it is deleted: a switch, or a
+    /// namespace AgentSpec did not create (never deleted).
+    /// </summary>
+    private static string? KeptBy(ResourceRecord record, DestroyOptions keep) => record.Type switch
+    {
+        // docker and docker-compose images share the type name.
+        Providers.Docker.DockerResources.ImageType when keep.KeepImages => "kept by -KeepImages",
+        Providers.Kubernetes.KubernetesResources.NamespaceType when record.Observed["created"]?.GetValue<bool>() != true => "not created by AgentSpec",
+        Providers.Kubernetes.KubernetesResources.NamespaceType when keep.KeepNamespace => "kept by -KeepNamespace",
+        _ => null,
+    };
+
+    private static ResourceChange Delete(ResourceRecord record, string kind, string target, string? keptBy) => new()
     {
         Address = record.Address,
         Target = target,
@@ -193,7 +206,8 @@ public static class Planner
         Scope = record.Scope,
         Action = ChangeAction.Delete,
         Reason = ChangeReason.NotInConfiguration,
-        ReasonText = ReasonText(ChangeReason.NotInConfiguration),
+        ReasonText = keptBy is null ? ReasonText(ChangeReason.NotInConfiguration) : keptBy,
+        Keep = keptBy is not null,
         BeforeHash = record.Hash,
         Before = (JsonObject)record.Attributes.DeepClone(),
         DependsOn = record.DependsOn,

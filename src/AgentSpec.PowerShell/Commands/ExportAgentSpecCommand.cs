@@ -40,6 +40,10 @@ public sealed class ExportAgentSpecCommand : SpecSelectionCommand
     [Parameter]
     public SwitchParameter Rbac { get; set; }
 
+    /// <summary>Copies the Linux runtime into every build context (beside each Dockerfile) so the folder builds as is.</summary>
+    [Parameter]
+    public SwitchParameter IncludeRuntime { get; set; }
+
     /// <summary>Writes into a folder that is not empty, overwriting files of the same name.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -89,6 +93,7 @@ public sealed class ExportAgentSpecCommand : SpecSelectionCommand
 
         var state = StateLocator.ForSpec(this, StatePath, resolved);
         var files = EngineFacade.Export(resolved, Format, state, TargetOptions.From(this, null, null, BaseImage), Rbac);
+        var runtimes = IncludeRuntime ? EngineFacade.ExportRuntimeCopies(files, resolved.Target ?? string.Empty) : new Dictionary<string, string>();
         var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputPath);
         var shown = DisplayPath.Of(folder, current);
         if (File.Exists(folder) || (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any() && !Force))
@@ -100,7 +105,7 @@ public sealed class ExportAgentSpecCommand : SpecSelectionCommand
             };
         }
 
-        if (!ShouldProcess(shown, $"Export {string.Join(", ", files.Keys)} of target \"{resolved.Target}\""))
+        if (!ShouldProcess(shown, $"Export {string.Join(", ", files.Keys.Concat(runtimes.Keys).Order(StringComparer.Ordinal))} of target \"{resolved.Target}\""))
         {
             return;
         }
@@ -117,6 +122,20 @@ public sealed class ExportAgentSpecCommand : SpecSelectionCommand
 
             File.WriteAllText(file, content, encoding);
             WriteVerbose($"Wrote {DisplayPath.Of(file, current)}.");
+            WriteObject(new FileInfo(file));
+        }
+
+        foreach (var (name, source) in runtimes)
+        {
+            var file = System.IO.Path.Combine(folder, name.Replace('/', System.IO.Path.DirectorySeparatorChar));
+            File.Copy(source, file, overwrite: true);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                    | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            }
+
+            WriteVerbose($"Copied the runtime to {DisplayPath.Of(file, current)}.");
             WriteObject(new FileInfo(file));
         }
     }

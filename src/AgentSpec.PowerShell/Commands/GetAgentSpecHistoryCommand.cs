@@ -55,11 +55,39 @@ public sealed class GetAgentSpecHistoryCommand : PSCmdlet
                 return;
             }
 
+            if (Serial is null)
+            {
+                WriteUnknownTargets(state);
+            }
+
             WriteObject(entries, enumerateCollection: true);
         }
         catch (AgentSpecException exception)
         {
             ThrowTerminatingError(SpecErrorRecords.From(exception));
+        }
+    }
+
+    /// <summary>
+    /// Non-terminating <c>TargetNotInState</c> (spec §10.2) for each name without wildcards that the state neither
+    /// records nor has history of (a destroyed target keeps its history and is not reported).
+    /// </summary>
+    private void WriteUnknownTargets(StateLocation state)
+    {
+        var names = (Target ?? Array.Empty<string>()).Where(t => !string.IsNullOrEmpty(t) && !WildcardPattern.ContainsWildcardCharacters(t)).ToList();
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        var recorded = EngineFacade.RecordedTargets(state);
+        foreach (var name in names.Where(n => !recorded.Contains(n, StringComparer.OrdinalIgnoreCase)))
+        {
+            if (EngineFacade.History(state, EngineCommandSupport.Patterns([name]), null, 1, false).Count == 0)
+            {
+                WriteError(SpecErrorRecords.From(new AgentSpecException(ErrorIds.TargetNotInState, AgentSpecErrorCategory.ObjectNotFound,
+                    $"Target \"{name}\" is not recorded in \"{state.DisplayPath}\" and has no history there.", name)));
+            }
         }
     }
 }

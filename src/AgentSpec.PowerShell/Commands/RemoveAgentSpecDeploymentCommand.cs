@@ -32,6 +32,14 @@ public sealed class RemoveAgentSpecDeploymentCommand : PSCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>docker and docker-compose images are kept; only their state entries are removed.</summary>
+    [Parameter]
+    public SwitchParameter KeepImages { get; set; }
+
+    /// <summary>A Kubernetes namespace that AgentSpec created is kept; only its state entry is removed.</summary>
+    [Parameter]
+    public SwitchParameter KeepNamespace { get; set; }
+
     [Parameter]
     public TimeSpan? LockTimeout { get; set; }
 
@@ -54,13 +62,19 @@ public sealed class RemoveAgentSpecDeploymentCommand : PSCmdlet
         {
             if (ApplyParameters.IsWhatIf(this))
             {
-                var plan = EngineFacade.PlanDestroy(state, Target);
+                var plan = EngineFacade.PlanDestroy(state, Target, KeepImages, KeepNamespace);
                 ShouldProcess(plan.Render(false), ApplyParameters.WarningText(plan, "Destroy"), "AgentSpec destroy");
                 return;
             }
 
             var writer = new EngineStreamWriter(this, $"AgentSpec destroy: {Target}");
-            var settings = new ApplySettings { LockTimeout = ApplyParameters.LockTimeout(LockTimeout), Target = TargetOptions.From(this, Context, KubeConfig) };
+            var settings = new ApplySettings
+            {
+                LockTimeout = ApplyParameters.LockTimeout(LockTimeout),
+                Target = TargetOptions.From(this, Context, KubeConfig),
+                KeepImages = KeepImages,
+                KeepNamespace = KeepNamespace,
+            };
             var outcome = EngineFacade.Apply(null, null, Target, state, new SecretOptions(), settings,
                 confirm: p => ApplyParameters.Confirm(this, p, Force, "Destroy", "AgentSpec destroy"), writer, _stop.Token);
             ApplyParameters.Finish(this, outcome);

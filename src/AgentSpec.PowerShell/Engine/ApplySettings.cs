@@ -18,4 +18,10 @@ internal sealed class ApplySettings
 
     /// <summary>Read the live objects first and plan their drift (<c>-Refresh</c>; only when the plan is computed here).</summary>
     public bool Refresh { get; init; }
+
+    /// <summary>Destroy only: images stay, only their state entries are dropped (<c>-KeepImages</c>, §6.6).</summary>
+    public bool KeepImages { get; init; }
+
+    /// <summary>Destroy only: a namespace AgentSpec created stays (<c>-KeepNamespace</c>, §6.6).</summary>
+    public bool KeepNamespace { get; init; }
 }

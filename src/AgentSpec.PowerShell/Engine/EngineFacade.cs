@@ -19,8 +19,8 @@ internal static class EngineFacade
 
     /// <summary>The destroy plan of a recorded target, from the state alone.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static Plan PlanDestroy(StateLocation state, string target) =>
-        DeploymentEngine.PlanDestroy(state.FullPath, target, state.DisplayPath);
+    public static Plan PlanDestroy(StateLocation state, string target, bool keepImages = false, bool keepNamespace = false) =>
+        DeploymentEngine.PlanDestroy(state.FullPath, target, state.DisplayPath, new DestroyOptions { KeepImages = keepImages, KeepNamespace = keepNamespace });
 
     /// <summary>
     /// Apply (from <paramref name="resolved"/> or a sealed <paramref name="plan"/>) or, with
@@ -40,7 +40,8 @@ internal static class EngineFacade
         CancellationToken cancellation)
     {
         using var session = destroyTarget is not null
-            ? DeploymentEngine.BeginDestroy(state.FullPath, destroyTarget, state.DisplayPath, settings.LockTimeout, writer.Warning, cancellation, Connection(settings.Target))
+            ? DeploymentEngine.BeginDestroy(state.FullPath, destroyTarget, state.DisplayPath, settings.LockTimeout, writer.Warning, cancellation, Connection(settings.Target),
+                new DestroyOptions { KeepImages = settings.KeepImages, KeepNamespace = settings.KeepNamespace })
             : DeploymentEngine.BeginApply(resolved, plan, Settings(state, secrets, noSecrets: false, settings.Target, settings.Refresh), settings.LockTimeout, writer.Warning, cancellation);
         return Execute(session, settings, confirm, writer, cancellation);
     }
@@ -128,6 +129,11 @@ internal static class EngineFacade
     public static IReadOnlyDictionary<string, string> Export(ResolvedDeployment resolved, string format, StateLocation state, TargetOptions target, bool rbac) =>
         AgentSpec.Engine.Export.DeploymentExport.Render(resolved, format, state.FullPath, PlanSettings.DefaultBindHost(),
             target.BaseImage ?? AgentSpec.Engine.Providers.Docker.DockerResources.BaseImageFromEnvironment(), rbac);
+
+    /// <summary><c>-IncludeRuntime</c>: build-context-relative destination → the Linux runtime file to copy there.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static IReadOnlyDictionary<string, string> ExportRuntimeCopies(IReadOnlyDictionary<string, string> files, string target) =>
+        AgentSpec.Engine.Export.RuntimeCopies.For(files, target);
 
     /// <summary>
     /// The log records of a recorded target, redacted, oldest first; enumerated on the caller's (pipeline) thread. With

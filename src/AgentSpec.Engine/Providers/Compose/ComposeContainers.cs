@@ -18,6 +18,8 @@ internal sealed class ComposeContainers
 {
     private const int TailLines = 20;
     private static readonly TimeSpan SteadyRunning = TimeSpan.FromSeconds(5);
+    private const int NetworkRemovalAttempts = 10;
+    private static readonly TimeSpan NetworkRemovalPause = TimeSpan.FromMilliseconds(500);
     private readonly DockerClient _client;
 
     public ComposeContainers(DockerClient client) => _client = client;
@@ -100,56 +102,57 @@ internal sealed class ComposeContainers
         return containers.Count;
     }
 
-    /// <summary>Removes the project network when it carries our lineage and no container uses it any more; true when removed.</summary>
+    /// <summary>
+    /// Removes the project network when it carries our lineage and no container uses it any more; true when removed.
+    /// The services of a stack are destroyed in parallel, so the network may still hold the endpoint of a container that
+    /// another service's destroy is removing at this moment (Docker answers 403 "has active endpoints"): the check is
+    /// repeated a few times, and when another container still uses the network its own destroy removes it afterwards.
+    /// </summary>
     public async Task<bool> RemoveNetworkIfUnusedAsync(string project, string lineage, CancellationToken cancellation)
     {
-        NetworkResponse network;
-        try
-        {
-            network = await _client.Networks.InspectNetworkAsync(ComposeNames.Network(project), cancellation).ConfigureAwait(false);
-        }
-        catch (DockerNetworkNotFoundException)
-        {
-            return false;
-        }
-        catch (DockerApiException exception) when (exception.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            return false;
-        }
-
-        var labels = network.Labels ?? new Dictionary<string, string>();
-        if (!labels.TryGetValue(KubernetesLabels.ManagedBy, out var manager) || manager != KubernetesLabels.Manager
-            || !labels.TryGetValue(KubernetesLabels.Lineage, out var owner) || owner != lineage || (network.Containers?.Count ?? 0) > 0)
-        {
-            return false;
-        }
-
-        // Docker releases a removed container's endpoint shortly after the removal returns, and other services of the
-        // stack may be removed in parallel: "has active endpoints" is retried briefly, then the network is left to the
-        // removal of the stack's last service (it is not an error of this service).
         for (var attempt = 1; ; attempt++)
         {
+            var network = await InspectNetworkAsync(project, cancellation).ConfigureAwait(false);
+            var labels = network?.Labels ?? new Dictionary<string, string>();
+            if (network is null
+                || !labels.TryGetValue(KubernetesLabels.ManagedBy, out var manager) || manager != KubernetesLabels.Manager
+                || !labels.TryGetValue(KubernetesLabels.Lineage, out var owner) || owner != lineage || (network.Containers?.Count ?? 0) > 0)
+            {
+                return false;
+            }
+
             try
             {
                 await _client.Networks.DeleteNetworkAsync(network.ID, cancellation).ConfigureAwait(false);
                 return true;
             }
-            catch (DockerApiException exception) when (exception.StatusCode == System.Net.HttpStatusCode.Forbidden
-                && exception.ResponseBody?.Contains("active endpoints", StringComparison.Ordinal) == true)
+            catch (DockerApiException exception) when (exception.StatusCode == System.Net.HttpStatusCode.NotFound)
             {
-                if (attempt == NetworkRemovalAttempts)
-                {
-                    return false;
-                }
-
-                await Task.Delay(NetworkRemovalRetry, cancellation).ConfigureAwait(false);
+                return false; // removed by another service's destroy just now
+            }
+            catch (DockerApiException exception) when (exception.StatusCode == System.Net.HttpStatusCode.Forbidden && attempt < NetworkRemovalAttempts)
+            {
+                // An endpoint is still being released; look again.
+                await Task.Delay(NetworkRemovalPause, cancellation).ConfigureAwait(false);
             }
         }
     }
 
-    private const int NetworkRemovalAttempts = 8;
-
-    private static readonly TimeSpan NetworkRemovalRetry = TimeSpan.FromMilliseconds(250);
+    private async Task<NetworkResponse?> InspectNetworkAsync(string project, CancellationToken cancellation)
+    {
+        try
+        {
+            return await _client.Networks.InspectNetworkAsync(ComposeNames.Network(project), cancellation).ConfigureAwait(false);
+        }
+        catch (DockerNetworkNotFoundException)
+        {
+            return null;
+        }
+        catch (DockerApiException exception) when (exception.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
 
     public static JsonObject Observed(string project, IEnumerable<ContainerInspectResponse> containers) => new()
     {

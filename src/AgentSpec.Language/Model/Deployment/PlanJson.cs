@@ -166,7 +166,19 @@ internal static class PlanJson
             RecommendedAction = "Create a new plan with Get-AgentSpecPlan -OutFile.",
         };
 
-    private static JsonObject Change(ResourceChange c) => new()
+    private static JsonObject Change(ResourceChange c)
+    {
+        var change = ChangeProperties(c);
+        if (c.Keep)
+        {
+            // Written only when set, so plans without kept objects keep their exact bytes.
+            change["keep"] = true;
+        }
+
+        return change;
+    }
+
+    private static JsonObject ChangeProperties(ResourceChange c) => new()
     {
         ["address"] = c.Address,
         ["target"] = c.Target,
@@ -225,6 +237,7 @@ internal static class PlanJson
         UnknownPaths = StringList(o["unknownPaths"]),
         ReplaceOn = StringList(o["replaceOn"]),
         IsWorkload = o["isWorkload"]?.GetValue<bool>() ?? false,
+        Keep = o["keep"]?.GetValue<bool>() ?? false,
     };
 
     private static JsonObject Diff(PropertyDiff d) => new()

@@ -101,6 +101,7 @@ internal static class PlanTextRenderer
             ChangeAction.Create => "will be created",
             ChangeAction.Update => "will be updated in place",
             ChangeAction.Replace => "must be replaced",
+            ChangeAction.Delete when change.Keep => "will be removed from the state only",
             _ => "will be destroyed",
         };
         var reason = string.IsNullOrEmpty(change.ReasonText) ? string.Empty : $" ({change.ReasonText})";

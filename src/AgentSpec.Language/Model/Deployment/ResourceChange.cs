@@ -62,6 +62,12 @@ public sealed class ResourceChange
     /// <summary>Path patterns whose change forces replacement (<c>*</c> = any change).</summary>
     public IReadOnlyList<string> ReplaceOn { get; init; } = Array.Empty<string>();
 
+    /// <summary>
+    /// For a Delete: the live object is kept and only its state entry is dropped (<c>Remove-AgentSpecDeployment
+    /// -KeepImages</c> / <c>-KeepNamespace</c>, deployment spec §6.6). <see cref="ReasonText"/> says which switch kept it.
+    /// </summary>
+    public bool Keep { get; init; }
+
     /// <summary>Health is awaited after this resource is applied.</summary>
     public bool IsWorkload { get; init; }
 
