@@ -8,7 +8,8 @@ public static class DockerBuildContext
 {
     public static MemoryStream Create(string dockerfile, string runtimePath, string configJson)
     {
-        var stream = new MemoryStream();
+        // Sized for the runtime (≈120 MB) up front: a growing stream would copy it several times over while doubling.
+        var stream = new MemoryStream(checked((int)Math.Min(int.MaxValue, new FileInfo(runtimePath).Length + ContextSlack + dockerfile.Length + configJson.Length * 4L)));
         using (var writer = new TarWriter(stream, TarEntryFormat.Pax, leaveOpen: true))
         {
             Add(writer, "Dockerfile", Encoding.UTF8.GetBytes(dockerfile), ReadWrite);
@@ -23,6 +24,9 @@ public static class DockerBuildContext
         stream.Position = 0;
         return stream;
     }
+
+    /// <summary>Tar headers (PAX records included), padding and the end-of-archive blocks.</summary>
+    private const int ContextSlack = 64 * 1024;
 
     private const UnixFileMode ReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
