@@ -6,6 +6,7 @@ using AgentSpec.Engine.Planning;
 using AgentSpec.Engine.Providers.Process;
 using AgentSpec.Engine.Secrets;
 using AgentSpec.Engine.State;
+using AgentSpec.Engine.Validation;
 
 namespace AgentSpec.Engine;
 
@@ -25,14 +26,21 @@ public static class DeploymentEngine
         _ => throw DesiredState.Unsupported(kind),
     };
 
+    /// <summary>
+    /// Stage 9 of §2.1 (<c>ValidateUnits</c>): the AS51xx diagnostics of the resolved units, offline (no secrets, state or
+    /// target). A resolution that stopped has no units and gives none.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> ValidateUnits(ResolvedDeployment resolved) => TargetValidation.Check(resolved);
+
     /// <summary>An offline plan (no lock; secrets best effort): stages 9–14 of §2.1.</summary>
     public static Plan Plan(ResolvedDeployment resolved, PlanSettings settings)
     {
         ResolutionErrors.ThrowIfInvalid(resolved);
+        var checks = CheckUnits(resolved);
         var state = StateStore.Read(settings.StatePath);
         var salt = state.Document?.SecretSalt ?? SecretFingerprint.NewSalt();
         var desired = DesiredState.Build(resolved, settings, Convert.FromBase64String(salt), requireSecrets: false, redactor: null);
-        return Planner.Create(Request(resolved, settings, state, desired, salt));
+        return Planner.Create(Request(resolved, settings, state, desired, salt, checks));
     }
 
     /// <summary>A destroy plan of a recorded target, from the state alone.</summary>
@@ -49,9 +57,11 @@ public static class DeploymentEngine
     /// </summary>
     public static ApplySession BeginApply(ResolvedDeployment? resolved, Plan? plan, PlanSettings settings, TimeSpan lockTimeout, Action<string> warn, CancellationToken cancellation)
     {
+        IReadOnlyList<Diagnostic> checks = [];
         if (resolved is not null)
         {
             ResolutionErrors.ThrowIfInvalid(resolved);
+            checks = CheckUnits(resolved);
         }
 
         var target = resolved?.Target ?? plan?.Target ?? string.Empty;
@@ -64,7 +74,7 @@ public static class DeploymentEngine
             {
                 var salt = state.Document?.SecretSalt ?? SecretFingerprint.NewSalt();
                 var desired = DesiredState.Build(resolved, settings, Convert.FromBase64String(salt), requireSecrets: true, redactor);
-                var fresh = Planner.Create(Request(resolved, settings, state, desired, salt));
+                var fresh = Planner.Create(Request(resolved, settings, state, desired, salt, checks));
                 return new ApplySession(stateLock, state, fresh, "apply", desired.Values, redactor, salt) { Connection = settings.Connection };
             }
 
@@ -122,7 +132,7 @@ public static class DeploymentEngine
         var resolved = Resolution.ResolvedJsonReader.Deployment(RestoreSource.Snapshot(document, entry, settings.StatePath), target);
         var salt = document.SecretSalt;
         var desired = DesiredState.Build(resolved, settings, Convert.FromBase64String(salt), requireSecrets, redactor);
-        var plan = Planner.Create(Request(resolved, settings, state, desired, salt, PlanMode.Restore, entry.Serial));
+        var plan = Planner.Create(Request(resolved, settings, state, desired, salt, [], PlanMode.Restore, entry.Serial));
         return (plan, desired, salt);
     }
 
@@ -274,7 +284,20 @@ public static class DeploymentEngine
             : LiveDrift.Read(ProviderFor(resolved.Kind ?? string.Empty, settings.Connection), records, Path.GetDirectoryName(state.Path) ?? ".");
     }
 
-    private static PlanRequest Request(ResolvedDeployment resolved, PlanSettings settings, StateSnapshot state, DesiredState desired, string salt, PlanMode mode = PlanMode.Apply, long? restoredFrom = null) => new()
+    /// <summary>Stage 9: the target-validation diagnostics; errors stop with <c>SpecInvalid</c> before any state is read or locked.</summary>
+    private static IReadOnlyList<Diagnostic> CheckUnits(ResolvedDeployment resolved)
+    {
+        var checks = TargetValidation.Check(resolved);
+        var errors = checks.Where(d => d.IsError).ToList();
+        if (errors.Count > 0)
+        {
+            throw new SpecInvalidException(resolved.SourceFile ?? resolved.Target ?? "specification", errors);
+        }
+
+        return checks;
+    }
+
+    private static PlanRequest Request(ResolvedDeployment resolved, PlanSettings settings, StateSnapshot state, DesiredState desired, string salt, IReadOnlyList<Diagnostic> checks, PlanMode mode = PlanMode.Apply, long? restoredFrom = null) => new()
     {
         Drift = DriftOf(resolved, settings, state),
         Mode = mode,
@@ -291,7 +314,7 @@ public static class DeploymentEngine
         Desired = desired.Resources,
         Snapshot = desired.Snapshot,
         NewSalt = state.Document is null ? salt : null,
-        Diagnostics = resolved.Diagnostics.Concat(desired.Diagnostics).ToList(),
+        Diagnostics = resolved.Diagnostics.Concat(checks).Concat(desired.Diagnostics).ToList(),
     };
 
     private static Plan DestroyPlan(StateSnapshot state, TargetRecord record, string target, string displayPath, DestroyOptions keep) => Planner.Create(new PlanRequest

@@ -118,6 +118,42 @@ Describe 'Test-AgentSpec selection, strictness and output' {
         }
     }
 
+    Context '-Target runs the engine target validation (deployment spec §2.1 stage 9)' {
+        It 'reports engine errors and warnings located at the deploy block' {
+            $spec = New-SpecFile (Join-Path $TestDrive 'engine/tiny.ias') @'
+package "demo" version "1.0.0" lang "2.0"
+
+prompt "support" {
+  content "You answer customer questions briefly and politely."
+}
+
+agent "assistant" {
+  uses prompt "support"
+  model "claude-sonnet-4-20250514"
+}
+
+deploy "container" target "docker" {
+  resources {
+    cpu "5m"
+    memory "4Mi"
+  }
+}
+'@.Replace("`r`n", "`n")
+            Test-AgentSpec $spec -Target container -ErrorVariable errors 6>$null 3>$null | Should -BeExactly $false
+            $errors | Should -BeNullOrEmpty
+            $diagnostics = @(Test-AgentSpec $spec -Target container -Detailed)
+            $limits = @($diagnostics | Where-Object Code -EQ AS5124)
+            $limits | Should -HaveCount 2
+            $limits[0].Severity | Should -Be ([AgentSpec.DiagnosticSeverity]::Error)
+            $limits[0].File | Should -Be $spec
+            $limits[0].Line | Should -Be (Get-LineNumber $spec '^deploy "container"')
+            $auth = @($diagnostics | Where-Object Code -EQ AS5104)
+            $auth | Should -HaveCount 1
+            $auth[0].Message | Should -BeExactly 'deploy "container" maps no AGENTSPEC_API_KEY secret; the runtime serves /v1 without authentication'
+            @(Test-AgentSpec $spec -Detailed | Where-Object Code -Like 'AS51*') | Should -HaveCount 0
+        }
+    }
+
     Context '-Strict' {
         It 'warns about a literal API key in a deploy env block and still outputs $true' {
             $result = Test-AgentSpec $leak -WarningVariable warnings -WarningAction SilentlyContinue 6>$null

@@ -77,6 +77,7 @@ public static class SpecResolver
             Kind = selected?.Kind,
             Scope = selected is null ? [] : run.Selection.Scope.Select(d => d.Name).ToList(),
             Units = units,
+            PackageDeploys = document.Deploys,
             SecretReferences = units.SelectMany(u => u.Configuration.Secrets).DistinctBy(s => s.Name).ToList(),
             PolicyResults = run.Policies,
             Diagnostics = diagnostics,

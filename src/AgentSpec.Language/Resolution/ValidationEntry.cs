@@ -3,7 +3,7 @@ namespace AgentSpec;
 /// <summary>A diagnostic of a validation run and the environment it belongs to (null = the base document).</summary>
 public sealed class ValidationEntry
 {
-    internal ValidationEntry(string? environment, Diagnostic diagnostic)
+    public ValidationEntry(string? environment, Diagnostic diagnostic)
     {
         Environment = environment;
         Diagnostic = diagnostic;

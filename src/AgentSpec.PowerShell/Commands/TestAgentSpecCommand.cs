@@ -1,9 +1,10 @@
 using System.Management.Automation;
+using AgentSpec.Commands.Engine;
 
 namespace AgentSpec.Commands;
 
 /// <summary>
-/// <c>Test-AgentSpec</c>: offline validation (deployment spec §10.3.1, §2.1 stages 1–8). Outputs one <see cref="bool"/>
+/// <c>Test-AgentSpec</c>: offline validation (deployment spec §10.3.1, §2.1 stages 1–8, and 9 with <c>-Target</c>). Outputs one <see cref="bool"/>
 /// per input path (<c>$true</c> when there is no Error diagnostic), or the diagnostics themselves with <c>-Detailed</c>.
 /// A problem in a specification is never an ErrorRecord (unknown <c>-Environment</c>/<c>-Target</c> names included:
 /// they are AS2020/AS5019 diagnostics); only a missing file or directory is (<c>SpecFileNotFound</c>).
@@ -98,8 +99,9 @@ public sealed class TestAgentSpecCommand : SpecSelectionCommand
             return false;
         }
 
+        var entries = report.Entries.Concat(TargetChecks(root, report)).ToList();
         var currentDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
-        foreach (var entry in report.Entries)
+        foreach (var entry in entries)
         {
             var diagnostic = All ? EnvironmentTag.Apply(entry) : entry.Diagnostic;
             Report(DisplayPath.Of(diagnostic, currentDirectory));
@@ -110,7 +112,26 @@ public sealed class TestAgentSpecCommand : SpecSelectionCommand
             }
         }
 
-        return report.IsValid;
+        return entries.All(e => !e.Diagnostic.IsError);
+    }
+
+    /// <summary>
+    /// Stage 9 of deployment spec §2.1 with <c>-Target</c>: the engine's target validation (AS51xx) of the chosen deploy
+    /// (its compose stack), for <c>-Environment</c> (the base configuration with <c>-All</c>). Nothing when the language
+    /// validation already has errors, since such a specification cannot be resolved.
+    /// </summary>
+    private IEnumerable<ValidationEntry> TargetChecks(string root, ValidationReport report)
+    {
+        if (Target is null || !report.IsValid)
+        {
+            return [];
+        }
+
+        var environment = All ? null : Environment;
+        var resolved = SpecResolver.Resolve(root, environment, Target);
+        return resolved.Units.Count == 0
+            ? []
+            : EngineFacade.ValidateUnits(resolved).Select(d => new ValidationEntry(environment, d)).ToList();
     }
 
     private void WriteResult(bool result)

@@ -12,6 +12,10 @@ namespace AgentSpec.Commands.Engine;
 /// </summary>
 internal static class EngineFacade
 {
+    /// <summary>Stage 9 of deployment spec §2.1: the engine's target-validation diagnostics (AS51xx), offline.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static IReadOnlyList<Diagnostic> ValidateUnits(ResolvedDeployment resolved) => DeploymentEngine.ValidateUnits(resolved);
+
     /// <summary>An offline plan of a resolved deployment (no lock; secrets best effort unless <paramref name="noSecrets"/>).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static Plan Plan(ResolvedDeployment resolved, StateLocation state, SecretOptions secrets, bool noSecrets, TargetOptions target, bool refresh = false) =>

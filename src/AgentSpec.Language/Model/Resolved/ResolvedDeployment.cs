@@ -28,6 +28,12 @@ public sealed class ResolvedDeployment
 
     public IReadOnlyList<DeploymentUnit> Units { get; internal init; } = Array.Empty<DeploymentUnit>();
 
+    /// <summary>
+    /// Every deploy block of the package after overlay, with its source location, for the engine's name-collision
+    /// checks (deployment spec §3.1, AS5116). Empty when resolved from a state snapshot. Not part of the resolved JSON.
+    /// </summary>
+    public IReadOnlyList<DeployDeclaration> PackageDeploys { get; internal init; } = Array.Empty<DeployDeclaration>();
+
     /// <summary>Every secret the units use (names and sources only).</summary>
     public IReadOnlyList<SecretReference> SecretReferences { get; internal init; } = Array.Empty<SecretReference>();
 
