@@ -36,7 +36,7 @@ public static class DeploymentEngine
     public static Plan Plan(ResolvedDeployment resolved, PlanSettings settings)
     {
         ResolutionErrors.ThrowIfInvalid(resolved);
-        var checks = CheckUnits(resolved);
+        var checks = TargetValidation.Require(resolved);
         var state = StateStore.Read(settings.StatePath);
         var salt = state.Document?.SecretSalt ?? SecretFingerprint.NewSalt();
         var desired = DesiredState.Build(resolved, settings, Convert.FromBase64String(salt), requireSecrets: false, redactor: null);
@@ -61,7 +61,7 @@ public static class DeploymentEngine
         if (resolved is not null)
         {
             ResolutionErrors.ThrowIfInvalid(resolved);
-            checks = CheckUnits(resolved);
+            checks = TargetValidation.Require(resolved);
         }
 
         var target = resolved?.Target ?? plan?.Target ?? string.Empty;
@@ -282,19 +282,6 @@ public static class DeploymentEngine
         return records.Count == 0
             ? new Dictionary<string, ResourceDrift>()
             : LiveDrift.Read(ProviderFor(resolved.Kind ?? string.Empty, settings.Connection), records, Path.GetDirectoryName(state.Path) ?? ".");
-    }
-
-    /// <summary>Stage 9: the target-validation diagnostics; errors stop with <c>SpecInvalid</c> before any state is read or locked.</summary>
-    private static IReadOnlyList<Diagnostic> CheckUnits(ResolvedDeployment resolved)
-    {
-        var checks = TargetValidation.Check(resolved);
-        var errors = checks.Where(d => d.IsError).ToList();
-        if (errors.Count > 0)
-        {
-            throw new SpecInvalidException(resolved.SourceFile ?? resolved.Target ?? "specification", errors);
-        }
-
-        return checks;
     }
 
     private static PlanRequest Request(ResolvedDeployment resolved, PlanSettings settings, StateSnapshot state, DesiredState desired, string salt, IReadOnlyList<Diagnostic> checks, PlanMode mode = PlanMode.Apply, long? restoredFrom = null) => new()

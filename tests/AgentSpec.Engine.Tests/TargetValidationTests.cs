@@ -131,6 +131,16 @@ public sealed partial class TargetValidationTests : IDisposable
         Assert.Empty(Directory.GetFiles(_folder, "*.tfstate*").Concat(Directory.GetFiles(_folder, "*.lock*")).Concat(Directory.GetFiles(_folder, "state*")));
     }
 
+    [Fact]
+    public void ExportStopsOnTargetValidationErrors()
+    {
+        var (fails, fix) = PageSamples("AS5124");
+        var error = Assert.Throws<SpecInvalidException>(() =>
+            Export.DeploymentExport.Render(Resolve(fails, "container"), Export.ExportFormats.Auto, StatePath, "127.0.0.1", "scratch"));
+        Assert.Contains("AS5124", error.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(Export.DeploymentExport.Render(Resolve(fix, "container"), Export.ExportFormats.Auto, StatePath, "127.0.0.1", "scratch"));
+    }
+
     private string StatePath => Path.Combine(_folder, "state.json");
 
     private PlanSettings Settings() => new() { StatePath = StatePath, Secrets = SecretResolver.Default([]), NoSecrets = true };

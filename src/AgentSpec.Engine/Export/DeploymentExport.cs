@@ -25,6 +25,7 @@ public static class DeploymentExport
     public static IReadOnlyDictionary<string, string> Render(ResolvedDeployment resolved, string format, string statePath, string bindHost, string baseImage, bool rbac = false)
     {
         ResolutionErrors.ThrowIfInvalid(resolved);
+        Validation.TargetValidation.Require(resolved);
         var kind = resolved.Kind ?? string.Empty;
         var chosen = string.Equals(format, ExportFormats.Auto, StringComparison.OrdinalIgnoreCase) ? FormatFor(kind) : format;
         if (rbac && !string.Equals(chosen, ExportFormats.Kubernetes, StringComparison.OrdinalIgnoreCase))

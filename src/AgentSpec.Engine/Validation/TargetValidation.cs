@@ -39,6 +39,22 @@ internal static partial class TargetValidation
         return diagnostics;
     }
 
+    /// <summary>
+    /// The diagnostics of <see cref="Check"/>; their errors stop with <c>SpecInvalid</c> (deployment spec §2.1 stage 9),
+    /// before any state is read or locked.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Require(ResolvedDeployment resolved)
+    {
+        var checks = Check(resolved);
+        var errors = checks.Where(d => d.IsError).ToList();
+        if (errors.Count > 0)
+        {
+            throw new SpecInvalidException(resolved.SourceFile ?? resolved.Target ?? "specification", errors);
+        }
+
+        return checks;
+    }
+
     /// <summary>AS5114: <c>env</c>/<c>secrets</c> must not set what the engine sets itself.</summary>
     private static IEnumerable<Diagnostic> ReservedNames(DeploymentUnit unit, Locator at)
     {
