@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using AgentSpec.Engine.Logs;
 using AgentSpec.Engine.Providers.Docker;
 using AgentSpec.Engine.State;
@@ -33,51 +32,11 @@ public sealed class ComposeLogs
         var docker = new DockerLogs(_client);
         var query = context.Query;
         var records = query.Follow
-            ? Interleave(containers.Select(c => docker.ContainerRecordsAsync(c, record, query, cancellation)).ToList(), cancellation)
-            : MergedByTime(containers.Select(c => docker.ContainerRecordsAsync(c, record, query, cancellation)).ToList(), cancellation);
+            ? LogMerge.InterleaveAsync(containers.Select(c => (Func<CancellationToken, IAsyncEnumerable<LogRecord>>)(stop => docker.ContainerRecordsAsync(c, record, query, stop))), cancellation)
+            : (await LogMerge.ByTimeAsync(containers.Select(c => docker.ContainerRecordsAsync(c, record, query, cancellation)), cancellation).ConfigureAwait(false)).ToAsyncEnumerable();
         await foreach (var selected in DockerLogs.SelectAsync(records, query, cancellation).ConfigureAwait(false))
         {
             yield return selected;
         }
-    }
-
-    /// <summary>Every container's existing records, ordered by time (stable: records without a time keep their place after the previous one).</summary>
-    private static async IAsyncEnumerable<LogRecord> MergedByTime(IReadOnlyList<IAsyncEnumerable<LogRecord>> sources, [EnumeratorCancellation] CancellationToken cancellation)
-    {
-        var all = new List<(DateTimeOffset Time, int Order, LogRecord Record)>();
-        foreach (var source in sources)
-        {
-            var last = DateTimeOffset.MinValue;
-            await foreach (var record in source.WithCancellation(cancellation).ConfigureAwait(false))
-            {
-                last = record.Time ?? last;
-                all.Add((last, all.Count, record));
-            }
-        }
-
-        foreach (var entry in all.OrderBy(e => e.Time).ThenBy(e => e.Order))
-        {
-            yield return entry.Record;
-        }
-    }
-
-    /// <summary>Followed streams of several containers, passed on in arrival order.</summary>
-    private static async IAsyncEnumerable<LogRecord> Interleave(IReadOnlyList<IAsyncEnumerable<LogRecord>> sources, [EnumeratorCancellation] CancellationToken cancellation)
-    {
-        var channel = Channel.CreateUnbounded<LogRecord>(new UnboundedChannelOptions { SingleReader = true });
-        var pumps = sources.Select(async source =>
-        {
-            await foreach (var record in source.WithCancellation(cancellation).ConfigureAwait(false))
-            {
-                await channel.Writer.WriteAsync(record, cancellation).ConfigureAwait(false);
-            }
-        }).ToList();
-        var completion = Task.WhenAll(pumps).ContinueWith(t => channel.Writer.TryComplete(t.Exception?.GetBaseException()), TaskScheduler.Default);
-        await foreach (var record in channel.Reader.ReadAllAsync(cancellation).ConfigureAwait(false))
-        {
-            yield return record;
-        }
-
-        await completion.ConfigureAwait(false);
     }
 }

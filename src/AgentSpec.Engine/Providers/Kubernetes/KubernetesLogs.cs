@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using AgentSpec.Engine.Logs;
 using AgentSpec.Engine.Secrets;
 using AgentSpec.Engine.State;
@@ -40,21 +39,8 @@ public sealed class KubernetesLogs
         var since = query.Since is { } from ? (int?)Math.Max(1, (int)Math.Ceiling((DateTimeOffset.UtcNow - from).TotalSeconds)) : null;
         if (!query.Follow)
         {
-            var all = new List<LogRecord>();
-            foreach (var pod in pods)
-            {
-                await using var stream = await _api.PodLogAsync(ns, pod, tail, since, follow: false, cancellation).ConfigureAwait(false);
-                using var reader = new StreamReader(stream, Encoding.UTF8);
-                while (await reader.ReadLineAsync(cancellation).ConfigureAwait(false) is { } line)
-                {
-                    if (line.Length > 0)
-                    {
-                        all.Add(RuntimeLogParser.ParseTimestamped(line, pod, "stdout", redactor));
-                    }
-                }
-            }
-
-            foreach (var record in query.Select(all.OrderBy(r => r.Time ?? DateTimeOffset.MinValue)))
+            var all = await LogMerge.ByTimeAsync(pods.Select(pod => PodRecordsAsync(ns, pod, tail, since, follow: false, redactor, cancellation)), cancellation).ConfigureAwait(false);
+            foreach (var record in query.Select(all))
             {
                 yield return record;
             }
@@ -62,44 +48,28 @@ public sealed class KubernetesLogs
             yield break;
         }
 
-        // Follow: one open log stream per pod, merged in arrival order.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var channel = Channel.CreateUnbounded<LogRecord>();
-        var readers = pods.Select(pod => FollowAsync(ns, pod, tail, since, redactor, channel.Writer, stop.Token)).ToList();
-        _ = Task.WhenAll(readers).ContinueWith(t => channel.Writer.TryComplete(t.Exception?.InnerException), TaskScheduler.Default);
-        try
+        // Follow: one open log stream per pod, merged in arrival order (the server applies sinceSeconds).
+        var followed = LogMerge.InterleaveAsync(pods.Select(pod => (Func<CancellationToken, IAsyncEnumerable<LogRecord>>)(stop => PodRecordsAsync(ns, pod, tail, since, follow: true, redactor, stop))), cancellation);
+        await foreach (var record in followed.ConfigureAwait(false))
         {
-            await foreach (var record in channel.Reader.ReadAllAsync(cancellation).ConfigureAwait(false))
+            if (query.Keeps(record))
             {
-                if (query.Keeps(record))
-                {
-                    yield return record;
-                }
+                yield return record;
             }
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
         }
     }
 
-    private async Task FollowAsync(string ns, string pod, int? tail, int? since, Redactor redactor, ChannelWriter<LogRecord> writer, CancellationToken cancellation)
+    /// <summary>One pod's log lines (timestamps on), parsed and redacted; <c>Source</c> = the pod name.</summary>
+    private async IAsyncEnumerable<LogRecord> PodRecordsAsync(string ns, string pod, int? tail, int? since, bool follow, Redactor redactor, [EnumeratorCancellation] CancellationToken cancellation)
     {
-        try
+        await using var stream = await _api.PodLogAsync(ns, pod, tail, since, follow, cancellation).ConfigureAwait(false);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        while (await reader.ReadLineAsync(cancellation).ConfigureAwait(false) is { } line)
         {
-            await using var stream = await _api.PodLogAsync(ns, pod, tail, since, follow: true, cancellation).ConfigureAwait(false);
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            while (await reader.ReadLineAsync(cancellation).ConfigureAwait(false) is { } line)
+            if (line.Length > 0)
             {
-                if (line.Length > 0)
-                {
-                    await writer.WriteAsync(RuntimeLogParser.ParseTimestamped(line, pod, "stdout", redactor), cancellation).ConfigureAwait(false);
-                }
+                yield return RuntimeLogParser.ParseTimestamped(line, pod, "stdout", redactor);
             }
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            // Stopped by the caller.
         }
     }
 
